@@ -1,0 +1,173 @@
+"""Build the Letter model from the parse tree, and read the facts in it.
+
+The Transformer has one method per grammar rule (lark's usual shape); the
+fact extraction (dates, people, local authority, letter type) follows.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from checker import dates, people
+from checker.lettertypes import LetterType, heading_key, known_headings
+from checker.lines import BOLD_LINE, MD_HEADING, Line
+from checker.model import Block, DateMention, Letter, Section, Text
+
+
+def _text(tokens) -> Text:
+    """Join lines (or the lark tokens carrying them) into one positioned Text."""
+    return Text([getattr(token, "value", token).piece for token in tokens])
+
+
+@cache
+def _transformer_class():
+    from lark import Transformer
+
+    class LetterTransformer(Transformer):
+        """Turns the tree of typed lines into plain parts for `build_letter`."""
+
+        def start(self, parts):
+            return dict(parts)
+
+        def head(self, parts):
+            return ("head", dict(parts))
+
+        def letterhead(self, lines):
+            return ("letterhead", [_text([token]) for token in lines])
+
+        def date_line(self, lines):
+            return ("date", _text(lines))
+
+        def recipient(self, lines):
+            return ("recipient", _text(lines))
+
+        def salutation(self, lines):
+            return ("salutation", _text(lines))
+
+        def title(self, lines):
+            return ("title", lines[0].value)
+
+        def opening(self, parts):
+            return ("opening", parts[0])
+
+        def blocks(self, blocks):
+            return blocks
+
+        def paragraph(self, lines):
+            return Block("paragraph", _text(lines))
+
+        def item(self, lines):
+            return Block("item", _text(lines), marker=lines[0].value.marker)
+
+        def section(self, parts):
+            return ("section", (parts[0].value, parts[1] if len(parts) > 1 else []))
+
+        def closing(self, lines):
+            return ("closing", _text(lines))
+
+        def signature_block(self, lines):
+            return ("signature", lines)
+
+    return LetterTransformer
+
+
+def build_letter(path: str, source_lines: list[str], tree, types: dict[str, LetterType]) -> Letter:
+    parts: dict = {}
+    sections_raw = []
+    for child in tree.children:
+        transformed = _transformer_class()().transform(child)
+        key, value = transformed
+        if key == "section":
+            sections_raw.append(value)
+        else:
+            parts[key] = value
+
+    letter = Letter(path=path, lines=source_lines)
+    head = parts.get("head", {})
+    letter.letterhead = head.get("letterhead", [])
+    if "date" in head:
+        letter.date_line = head["date"]
+        letter.date = _date_mention(head["date"])
+    if "recipient" in head:
+        letter.recipient = people.read_recipient(head["recipient"])
+    letter.salutation = parts.get("salutation")
+    title_line: Line | None = parts.get("title")
+    if title_line is not None:
+        letter.title = Text([title_line.piece])
+    letter.opening = parts.get("opening", [])
+    letter.closing = parts.get("closing")
+    signature_lines = parts.get("signature", [])
+    if signature_lines and signature_lines[0].type == "SIGN_OFF":
+        letter.sign_off = Text([signature_lines[0].value.piece])
+        signature_lines = signature_lines[1:]
+    if signature_lines:
+        letter.signature = _text([token.value for token in signature_lines])
+        letter.signatory = people.read_signature(letter.signature)
+
+    letter_type = identify_type(letter, types)
+    letter.letter_type = letter_type.name if letter_type else "unknown"
+    letter.local_authority = _local_authority(letter, letter_type)
+    all_headings = known_headings(types)
+    for heading_line, blocks in sections_raw:
+        kind = None
+        if letter_type:
+            kind = letter_type.section_kind(heading_line.content)
+        kind = kind or all_headings.get(heading_key(heading_line.content)) or "other"
+        style = {MD_HEADING: "markdown", BOLD_LINE: "bold"}.get(heading_line.shape, "plain")
+        letter.sections.append(Section(Text([heading_line.piece]), kind, list(blocks), style))
+
+    opening_texts = [block.text for block in letter.opening]
+    letter.visit = _visit_dates(opening_texts)
+    letter.inspectors, letter.inspectors_sentence = people.find_inspectors(opening_texts)
+    return letter
+
+
+def _date_mention(text: Text) -> DateMention:
+    match = dates.DATE_EXPRESSION.search(text.value)
+    if not match:
+        return DateMention(text=text, days=[], problems=["unreadable"])
+    days, problems = dates.read_match(match)
+    return DateMention(text=text.slice(match.start(), match.end()), days=days, problems=problems)
+
+
+def _visit_dates(paragraphs: list[Text]) -> DateMention | None:
+    for paragraph in paragraphs:
+        if "visit" not in paragraph.value.lower():
+            continue
+        for match in dates.DATE_EXPRESSION.finditer(paragraph.value):
+            days, problems = dates.read_match(match)
+            if days:
+                return DateMention(paragraph.slice(match.start(), match.end()), days, problems)
+    return None
+
+
+def identify_type(letter: Letter, types: dict[str, LetterType]) -> LetterType | None:
+    if letter.title:
+        for letter_type in types.values():
+            if any(p.search(letter.title.value) for p in letter_type.title):
+                return letter_type
+    if letter.opening and (letter.salutation or letter.sign_off):
+        first = letter.opening[0].text.value
+        for letter_type in types.values():
+            if any(p.search(first) for p in letter_type.opening):
+                return letter_type
+    return None
+
+
+_COUNCIL_SUFFIX = re.compile(r"\s+(?:(?:county|city|borough|metropolitan borough|district)\s+)?council$", re.IGNORECASE)
+
+
+def normalise_authority(name: str) -> str:
+    name = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
+    return _COUNCIL_SUFFIX.sub("", name).strip()
+
+
+def _local_authority(letter: Letter, letter_type: LetterType | None) -> str | None:
+    if not (letter.title and letter_type):
+        return None
+    for pattern in letter_type.title:
+        match = pattern.search(letter.title.value)
+        if match and match.groupdict().get("la"):
+            return normalise_authority(match.group("la"))
+    return None

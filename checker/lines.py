@@ -1,0 +1,129 @@
+"""Classify each line of a letter by its shape: the normalisation step.
+
+PDF extraction leaves markdown headings, bold markers, assorted bullets and
+page breaks. Each `Line` keeps its original text and records where its
+content starts, so positions always refer to the file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.dates import DATE_LINE
+
+BLANK = "blank"
+MD_HEADING = "md_heading"
+BOLD_LINE = "bold_line"
+ITEM = "item"
+SALUTATION = "salutation"
+SIGN_OFF = "sign_off"
+DATE = "date"
+TEXT = "text"
+
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<content>.*?)\s*#*\s*$")
+_BOLD_LINE = re.compile(r"^\s*\*\*(?P<content>[^*]+?)\*\*\s*:?\s*$")
+_BULLET = re.compile(r"^\s*(?P<marker>[-*•–·▪●○]|\d{1,2}[.)]|\(?[a-z]\)|\(?[ivx]{1,4}\))\s+(?P<content>\S.*)$")
+_SALUTATION = re.compile(r"^\s*(?:\*\*)?(?P<content>Dear\b[^*]*?)(?:\*\*)?\s*$")
+_SIGN_OFF = re.compile(
+    r"^\s*(?:\*\*)?(?P<content>(?:Yours\s+(?:sincerely|faithfully|truly)|Kind regards|Best wishes|Regards)[,.]?)(?:\*\*)?\s*(?P<rest>.*?)\s*$",
+    re.IGNORECASE,
+)
+_STRIP_BOLD = re.compile(r"^\*\*(.*?)\*\*$")
+
+
+@dataclass(slots=True)
+class Line:
+    """One line of the file: 1-based number, its raw text, its shape.
+
+    `start` is the 0-based column where `content` begins in `raw`.
+    """
+
+    number: int
+    raw: str
+    shape: str
+    content: str
+    start: int
+    marker: str = ""
+    rest: str = ""  # text after a sign-off on the same line
+    rest_start: int = 0
+
+    @property
+    def column(self) -> int:
+        return self.start + 1
+
+    @property
+    def piece(self) -> tuple[int, int, str]:
+        return (self.number, self.start + 1, self.content)
+
+    def words(self) -> int:
+        return len(self.content.split())
+
+
+def _stripped(raw: str) -> tuple[str, int]:
+    content = raw.strip()
+    start = len(raw) - len(raw.lstrip())
+    bold = _STRIP_BOLD.match(content)
+    if bold and "**" not in bold.group(1):
+        start += 2
+        content = bold.group(1).strip()
+    return content, start
+
+
+def classify(raw: str, number: int) -> Line:
+    if not raw.strip():
+        return Line(number, raw, BLANK, "", 0)
+    match = _MD_HEADING.match(raw)
+    if match:
+        content = match.group("content")
+        start = match.start("content")
+        bold = _STRIP_BOLD.match(content)
+        if bold:
+            content = bold.group(1).strip()
+            start += 2
+        return Line(number, raw, MD_HEADING, content, start)
+    match = _BOLD_LINE.match(raw)
+    if match and len(match.group("content").split()) <= 14:
+        return Line(number, raw, BOLD_LINE, match.group("content").strip(), match.start("content"))
+    match = _BULLET.match(raw)
+    if match:
+        content = match.group("content").rstrip()
+        return Line(number, raw, ITEM, content, match.start("content"), marker=match.group("marker"))
+    match = _SALUTATION.match(raw)
+    if match:
+        content = match.group("content").rstrip().rstrip(",:")
+        return Line(number, raw, SALUTATION, content, match.start("content"))
+    match = _SIGN_OFF.match(raw)
+    if match:
+        line = Line(number, raw, SIGN_OFF, match.group("content").rstrip(",."), match.start("content"))
+        if match.group("rest"):
+            line.rest = match.group("rest")
+            line.rest_start = match.start("rest")
+        return line
+    content, start = _stripped(raw)
+    if DATE_LINE.match(content):
+        return Line(number, raw, DATE, content, start)
+    return Line(number, raw, TEXT, content, start)
+
+
+def classify_all(text: str) -> list[Line]:
+    return [classify(raw, number) for number, raw in enumerate(text.split("\n"), start=1)]
+
+
+_TERMINAL = (".", "!", "?", ":", ";")
+
+
+def ends_sentence(line: Line) -> bool:
+    return line.content.rstrip("*”’\"' )").endswith(_TERMINAL)
+
+
+def looks_like_heading(line: Line, max_words: int = 12) -> bool:
+    """A plain short line that could be a heading: capitalised, no end stop."""
+    content = line.content
+    if line.shape in (MD_HEADING, BOLD_LINE):
+        return True
+    if line.shape != TEXT or not content[:1].isupper():
+        return False
+    if line.words() > max_words or len(content) > 100:
+        return False
+    return not content.rstrip("*").endswith((".", ",", ";", ":", "!"))

@@ -1,0 +1,212 @@
+"""The letter model: plain dataclasses, facts only, no rendering.
+
+Every piece of letter text is a `Text`, which remembers where each of its
+characters came from so that a rule can point at any substring exactly.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A 1-based, end-exclusive range in the original file."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+class Text:
+    """A run of letter text joined from one or more pieces of lines.
+
+    `pieces` are (line, column, string) with 1-based line/column; pieces are
+    joined with a single space, and `span(start, end)` maps offsets in the
+    joined `value` back to the file.
+    """
+
+    __slots__ = ("value", "_offsets", "_origins")
+
+    def __init__(self, pieces: list[tuple[int, int, str]]) -> None:
+        parts: list[str] = []
+        self._offsets: list[int] = []
+        self._origins: list[tuple[int, int]] = []
+        offset = 0
+        for line, column, string in pieces:
+            if parts:
+                parts.append(" ")
+                offset += 1
+            self._offsets.append(offset)
+            self._origins.append((line, column))
+            parts.append(string)
+            offset += len(string)
+        self.value = "".join(parts)
+
+    def __str__(self) -> str:
+        return self.value
+
+    def __repr__(self) -> str:
+        return f"Text({self.value!r} @ {self.line})"
+
+    def __bool__(self) -> bool:
+        return bool(self.value)
+
+    @property
+    def line(self) -> int:
+        return self._origins[0][0] if self._origins else 1
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """(line, column) of the character at `offset` in `value`."""
+        index = max(bisect.bisect_right(self._offsets, offset) - 1, 0)
+        if not self._origins:
+            return (1, 1)
+        line, column = self._origins[index]
+        return line, column + offset - self._offsets[index]
+
+    def span(self, start: int = 0, end: int | None = None) -> Span:
+        if end is None:
+            end = len(self.value)
+        line, column = self.position(start)
+        if end <= start:
+            return Span(line, column, line, column)
+        end_line, end_column = self.position(end - 1)
+        return Span(line, column, end_line, end_column + 1)
+
+    def slice(self, start: int, end: int) -> Text:
+        """A sub-Text keeping positions (used for sentences and list parts)."""
+        line, column = self.position(start)
+        sub = Text([])
+        sub.value = self.value[start:end]
+        sub._offsets = [0]
+        sub._origins = [(line, column)]
+        for offset, origin in zip(self._offsets, self._origins):
+            if start < offset < end:
+                sub._offsets.append(offset - start)
+                sub._origins.append(origin)
+        return sub
+
+
+@dataclass(slots=True)
+class Block:
+    """A paragraph or a list item (bullet or numbered) of the letter body."""
+
+    kind: str  # "paragraph" | "item"
+    text: Text
+    marker: str = ""
+
+    @property
+    def line(self) -> int:
+        return self.text.line
+
+
+@dataclass(slots=True)
+class Section:
+    heading: Text
+    kind: str
+    blocks: list[Block] = field(default_factory=list)
+    heading_style: str = "plain"  # markdown | bold | plain
+
+    @property
+    def line(self) -> int:
+        return self.heading.line
+
+    @property
+    def paragraphs(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind == "paragraph"]
+
+    @property
+    def bullets(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind == "item"]
+
+    @property
+    def words(self) -> int:
+        return sum(len(b.text.value.split()) for b in self.blocks)
+
+    @property
+    def points(self) -> list[Block]:
+        """The section's statements: its bullets, or its paragraphs when prose."""
+        return self.bullets or self.paragraphs
+
+
+@dataclass(slots=True)
+class DateMention:
+    """A date written in the letter, parsed or not (`value` None if impossible)."""
+
+    text: Text  # the exact words, e.g. "6 and 7 February 2018"
+    days: list[dt.date | None]
+    problems: list[str] = field(default_factory=list)  # e.g. "ordinal", "impossible"
+
+
+@dataclass(slots=True)
+class Person:
+    name: str
+    role: str | None  # normalised: HMI | Senior HMI | Ofsted Inspector | None
+    role_text: str | None
+    name_text: Text | None = None
+    role_span_text: Text | None = None
+
+
+@dataclass(slots=True)
+class Recipient:
+    name: str | None
+    job_title: str | None
+    organisation: str | None
+    postcode: str | None
+    text: Text
+
+
+@dataclass(slots=True)
+class Letter:
+    path: str
+    lines: list[str]
+    letter_type: str = "unknown"
+    letterhead: list[Text] = field(default_factory=list)
+    date: DateMention | None = None
+    date_line: Text | None = None
+    recipient: Recipient | None = None
+    salutation: Text | None = None
+    title: Text | None = None
+    local_authority: str | None = None
+    opening: list[Block] = field(default_factory=list)
+    visit: DateMention | None = None
+    inspectors: list[Person] = field(default_factory=list)
+    inspectors_sentence: Text | None = None
+    sections: list[Section] = field(default_factory=list)
+    closing: Text | None = None
+    sign_off: Text | None = None
+    signature: Text | None = None
+    signatory: Person | None = None
+    parse_problems: list[tuple[str, Span]] = field(default_factory=list)
+
+    @property
+    def letter_date(self) -> dt.date | None:
+        if self.date and self.date.days and self.date.days[0]:
+            return self.date.days[0]
+        return None
+
+    @property
+    def visit_dates(self) -> list[dt.date]:
+        return [d for d in (self.visit.days if self.visit else []) if d]
+
+    def section(self, kind: str) -> Section | None:
+        return next((s for s in self.sections if s.kind == kind), None)
+
+    @property
+    def recommendations(self) -> list[Block]:
+        section = self.section("recommendations")
+        return section.points if section else []
+
+    @property
+    def findings(self) -> list[Block]:
+        section = self.section("findings")
+        return section.points if section else []
+
+    def body_blocks(self) -> list[Block]:
+        blocks = list(self.opening)
+        for section in self.sections:
+            blocks.extend(section.blocks)
+        return blocks

@@ -1,0 +1,193 @@
+"""Parse a letter: type its lines, then arrange them with the Lark grammar.
+
+`tokenise` is the context-sensitive part (where the head ends, which short
+line is a heading, which paragraph is the closing statement, which blank
+lines are a page break inside a paragraph). The LALR grammar in
+grammar/letter.lark then groups the typed lines into the letter's blocks.
+The parser is built once per process.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING
+
+from checker import lines as L
+from checker.lettertypes import LetterType, heading_key, known_headings
+from checker.resources import resource_path
+
+if TYPE_CHECKING:
+    from lark import Lark, Token, Tree
+
+
+class ParseError(Exception):
+    def __init__(self, message: str, line: int, column: int = 1) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+@cache
+def parser() -> Lark:
+    from lark import Lark
+    from lark.lexer import Lexer
+
+    class TokenListLexer(Lexer):
+        """Hands lark the tokens `tokenise` made: the input is the token list."""
+
+        def __init__(self, lexer_conf) -> None:
+            pass
+
+        def lex(self, tokens):  # type: ignore[override]
+            return iter(tokens)
+
+    grammar = (resource_path("grammar") / "letter.lark").read_text(encoding="utf-8")
+    return Lark(grammar, parser="lalr", lexer=TokenListLexer, propagate_positions=False)
+
+
+def _token(kind: str, line: L.Line) -> Token:
+    from lark import Token
+
+    return Token(kind, line, line=line.number, column=line.column)
+
+
+def _title_index(lines: list[L.Line], start: int, types: dict[str, LetterType]) -> int | None:
+    """The first line from `start` that reads as a letter type's title."""
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if line.shape in (L.BLANK, L.ITEM):
+            continue
+        if any(p.search(line.content) for t in types.values() for p in t.title):
+            return index
+    return None
+
+
+def _closing_start(lines: list[L.Line], end: int, types: dict[str, LetterType]) -> int | None:
+    """Index of the first line of the closing statement ending before `end`."""
+    last = end - 1
+    while last >= 0 and lines[last].shape == L.BLANK:
+        last -= 1
+    first = last
+    while first > 0 and lines[first - 1].shape == L.TEXT:
+        first -= 1
+    if last < 0 or lines[last].shape != L.TEXT:
+        return None
+    text = " ".join(line.content for line in lines[first : last + 1])
+    if any(p.search(text) for t in types.values() for p in t.closing):
+        return first
+    return None
+
+
+def is_continuation(previous: L.Line | None, line: L.Line) -> bool:
+    """A paragraph broken by a page break: no end stop, then a lowercase start."""
+    if previous is None or previous.shape not in (L.TEXT, L.ITEM) or line.shape != L.TEXT:
+        return False
+    return not L.ends_sentence(previous) and line.content[:1].islower()
+
+
+def tokenise(lines: list[L.Line], types: dict[str, LetterType]) -> list[Token]:
+    headings = known_headings(types)
+    salutation = next((i for i, line in enumerate(lines) if line.shape == L.SALUTATION), None)
+    sign_off = None
+    for index in range(len(lines) - 1, (salutation or -1), -1):
+        if lines[index].shape == L.SIGN_OFF:
+            sign_off = index
+            break
+
+    tokens: list[Token] = []
+    # The head: letterhead, date, recipient (everything before "Dear ...").
+    if salutation is not None:
+        head_end = salutation
+    else:
+        title = _title_index(lines, 0, types)
+        head_end = title if title is not None else 0
+    date_seen = False
+    for line in lines[:head_end]:
+        if line.shape == L.BLANK:
+            continue
+        if line.shape == L.DATE and not date_seen:
+            date_seen = True
+            tokens.append(_token("DATE", line))
+        else:
+            tokens.append(_token("RECIPIENT" if date_seen else "LETTERHEAD", line))
+
+    body_start = head_end
+    if salutation is not None:
+        tokens.append(_token("SALUTATION", lines[salutation]))
+        body_start = salutation + 1
+    body_end = sign_off if sign_off is not None else len(lines)
+
+    # The title: the first line of the body when it is heading-shaped.
+    index = body_start
+    while index < body_end and lines[index].shape == L.BLANK:
+        index += 1
+    if index < body_end:
+        first = lines[index]
+        is_title = any(p.search(first.content) for t in types.values() for p in t.title)
+        if is_title or (L.looks_like_heading(first) and heading_key(first.content) not in headings):
+            tokens.append(_token("TITLE", first))
+            index += 1
+
+    closing = _closing_start(lines, body_end, types)
+    previous: L.Line | None = None  # last content line, for breaks
+    blank_before = True
+    for position in range(index, body_end):
+        line = lines[position]
+        if line.shape == L.BLANK:
+            blank_before = True
+            continue
+        if closing is not None and position >= closing:
+            tokens.append(_token("CLOSING", line))
+            previous = None
+            blank_before = False
+            continue
+        next_blank = position + 1 >= len(lines) or lines[position + 1].shape == L.BLANK
+        if _is_heading(line, blank_before, next_blank, headings, previous):
+            tokens.append(_token("HEADING", line))
+            previous = None
+        elif line.shape in (L.TEXT, L.ITEM, L.DATE, L.SALUTATION, L.SIGN_OFF):
+            kind = "ITEM" if line.shape == L.ITEM else "TEXT"
+            new_block = kind == "ITEM" or (blank_before and not is_continuation(previous, line))
+            if previous is not None and new_block:
+                tokens.append(_token("_BREAK", line))
+            tokens.append(_token(kind, line))
+            previous = line
+        blank_before = False
+
+    if sign_off is not None:
+        line = lines[sign_off]
+        tokens.append(_token("SIGN_OFF", line))
+        if line.rest:
+            rest = L.Line(line.number, line.raw, L.TEXT, line.rest, line.rest_start)
+            tokens.append(_token("SIGNATURE", rest))
+        for line in lines[sign_off + 1 :]:
+            if line.shape != L.BLANK:
+                tokens.append(_token("SIGNATURE", line))
+    return tokens
+
+
+def _is_heading(line: L.Line, blank_before: bool, next_blank: bool, headings: dict, previous) -> bool:
+    if line.shape in (L.MD_HEADING, L.BOLD_LINE):
+        return True
+    if line.shape != L.TEXT or not L.looks_like_heading(line):
+        return False
+    if heading_key(line.content) in headings:
+        return True
+    return blank_before and next_blank and not _CONTINUES.match(line.content)
+
+
+_CONTINUES = re.compile(r"^(?:and|or|but|the|of|to|in|for|with)\b")
+
+
+def parse_lines(lines: list[L.Line], types: dict[str, LetterType]) -> Tree:
+    from lark.exceptions import UnexpectedInput
+
+    tokens = tokenise(lines, types)
+    try:
+        return parser().parse(tokens)
+    except UnexpectedInput as error:
+        token = getattr(error, "token", None)
+        line = getattr(token, "line", None) or 1
+        raise ParseError(f"unexpected {getattr(token, 'type', 'end of letter')} here", line) from None

@@ -1,0 +1,40 @@
+"""The reading half of the pipeline: source -> lines -> parse -> Letter."""
+
+from __future__ import annotations
+
+from checker import build, lines, parse, source
+from checker.lettertypes import LetterType, load_letter_types
+from checker.model import Letter, Span
+
+
+class NotALetter(Exception):
+    """Input that parsed but is not an inspection letter (a press release...)."""
+
+    def __init__(self, message: str, span: Span, letter: Letter | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.span = span
+        self.letter = letter
+
+
+def letter_from_source(src: source.Source, types: dict[str, LetterType] | None = None) -> Letter:
+    """Parse a decoded source into a Letter; raise ParseError or NotALetter."""
+    types = types or load_letter_types()
+    typed = lines.classify_all(src.text)
+    if not any(line.shape != lines.BLANK for line in typed):
+        raise NotALetter("empty file: there is no letter to check", Span(1, 1, 1, 1))
+    tree = parse.parse_lines(typed, types)
+    letter = build.build_letter(src.path, src.text.split("\n"), tree, types)
+    if letter.letter_type == "unknown" and not (letter.salutation or letter.sign_off):
+        first = next(line for line in typed if line.shape != lines.BLANK)
+        raise NotALetter(
+            "not an inspection letter: no salutation, sign-off or visit title "
+            "(such as 'Focused visit to ...') was found",
+            Span(first.number, first.column, first.number, first.column + len(first.content)),
+            letter,
+        )
+    return letter
+
+
+def read_letter(path: str) -> Letter:
+    return letter_from_source(source.read(path))
