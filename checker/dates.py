@@ -122,7 +122,10 @@ def read_textual(text: str) -> tuple[list[dt.date | None], list[str]]:
     # "30 December and 2 January 2019": earlier groups belong to the year before.
     known = [d for d in result if d]
     if len(groups) > 1 and known and known[0] > known[-1] and groups[0][3] is None:
-        result = [d.replace(year=d.year - 1) if d and d.month > known[-1].month else d for d in result]
+        shifted = [d.replace(year=d.year - 1) if d and d.month > known[-1].month else d for d in result]
+        first = next(d for d in shifted if d)
+        if (known[-1] - first).days <= 62:
+            result = shifted
     return result, problems
 
 

@@ -35,12 +35,16 @@ class LetterType:
     closing: tuple[re.Pattern, ...]
     sections: tuple[SectionSpec, ...] = field(default=())
 
-    def section_kind(self, heading: str) -> str | None:
+    def section_kind(self, heading: str, fuzzy: float = 0.85) -> str | None:
+        """The section kind a heading names; near misses (typos) count too."""
+        import difflib
+
         key = heading_key(heading)
-        for spec in self.sections:
-            if any(heading_key(name) == key for name in spec.names):
-                return spec.kind
-        return None
+        by_key = {heading_key(name): spec.kind for spec in self.sections for name in spec.names}
+        if key in by_key:
+            return by_key[key]
+        close = difflib.get_close_matches(key, list(by_key), n=1, cutoff=fuzzy)
+        return by_key[close[0]] if close else None
 
 
 def heading_key(heading: str) -> str:

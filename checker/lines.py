@@ -70,8 +70,12 @@ def _stripped(raw: str) -> tuple[str, int]:
     return content, start
 
 
+_DIRECTIVE_LINE = re.compile(r"^\s*<!--\s*lettercheck:[^>]*-->\s*$")
+
+
 def classify(raw: str, number: int) -> Line:
-    if not raw.strip():
+    """The shape of one line. A lettercheck directive comment reads as blank."""
+    if not raw.strip() or _DIRECTIVE_LINE.match(raw):
         return Line(number, raw, BLANK, "", 0)
     match = _MD_HEADING.match(raw)
     if match:

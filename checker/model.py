@@ -180,7 +180,7 @@ class Letter:
     sign_off: Text | None = None
     signature: Text | None = None
     signatory: Person | None = None
-    parse_problems: list[tuple[str, Span]] = field(default_factory=list)
+    memo: dict = field(default_factory=dict, repr=False)  # per-letter results shared by checks
 
     @property
     def letter_date(self) -> dt.date | None:

@@ -129,7 +129,7 @@ _JOB = (
 _RECIPIENT = re.compile(
     rf"^(?P<name>{_HONORIFIC}?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){{0,3}}?)\s*,?\s+"
     rf"(?P<job>{_JOB})\s*,?\s*"
-    r"(?P<org>(?:[A-Z][\w'’\-]*\s+|upon\s+|on\s+|and\s+|of\s+|the\s+|,\s*)*?(?:County\s+|City\s+|Borough\s+|District\s+)?Council\b)?"
+    r"(?P<org>(?:[A-Z][\w'’\-]*,?\s+|upon\s+|on\s+|and\s+|of\s+|the\s+)*?(?:County\s+|City\s+|Borough\s+|District\s+)?Council\b)?"
 )
 _POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 

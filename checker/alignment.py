@@ -1,0 +1,163 @@
+"""Link recommendations to the findings that support them.
+
+Each recommendation, finding and overview paragraph becomes a bag of stemmed
+terms (Snowball), with domain synonym phrases folded into one concept term.
+Terms are weighted by TF-IDF across the letter's own blocks, so words every
+paragraph shares ("children", "practice") count for little, and support is
+the cosine similarity of the two vectors. Deterministic and fast.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+
+from checker.model import Block, Letter
+from checker.resources import resource_path
+
+DEFAULTS = {"threshold": 0.1, "max_links": 4, "area_threshold": 0.08}
+
+_WORD = re.compile(r"[a-z][a-z'’-]*[a-z]|[a-z]")
+_STOP = frozenset(
+    """a an and are as at be been being but by can could did do does for from had has have he her
+    his how if in into is it its may more most much must need needs no not of on or our out over
+    own should so some such than that the their them then there these they this those through to
+    too under up upon very was we were what when where which while who whom why will with would
+    all any both each few other same only also within across ensure ensuring including include
+    made make seen case cases children child work practice social improve improvement improved
+    without found inspectors inspector told many well always often still""".split()
+)
+
+
+@dataclass(slots=True)
+class Link:
+    line: int
+    score: float
+    terms: list[str]
+    kind: str = "finding"  # finding | overview
+
+
+@dataclass(slots=True)
+class Alignment:
+    links: dict[int, list[Link]] = field(default_factory=dict)  # recommendation line -> support
+    areas: dict[int, list[Link]] = field(default_factory=dict)  # area bullet line -> findings
+    concerns: list[tuple[Block, float]] = field(default_factory=list)  # unaddressed serious findings
+
+
+@cache
+def _stemmer():
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+@cache
+def synonym_table(path: str | None = None) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """(stemmed phrase words, concept) pairs, longest phrases first."""
+    import yaml
+
+    file = path or str(resource_path("rules") / "synonyms.yaml")
+    with open(file, encoding="utf-8") as handle:
+        groups = (yaml.safe_load(handle) or {}).get("synonyms") or []
+    table = []
+    for index, group in enumerate(groups):
+        for phrase in group:
+            words = tuple(_stemmer().stemWords(_WORD.findall(str(phrase).lower())))
+            if words:
+                table.append((words, f"~{group[0]}"))
+    table.sort(key=lambda item: -len(item[0]))
+    return tuple(table)
+
+
+def terms(text: str, synonyms=None) -> tuple[Counter, dict[str, str]]:
+    """Stemmed content terms of `text` and a readable word for each term."""
+    words = _WORD.findall(text.lower().replace("’", "'"))
+    stems = _stemmer().stemWords(words)
+    synonyms = synonym_table() if synonyms is None else synonyms
+    counts: Counter = Counter()
+    surface: dict[str, str] = {}
+    index = 0
+    while index < len(stems):
+        for phrase, concept in synonyms:
+            if tuple(stems[index : index + len(phrase)]) == phrase:
+                counts[concept] += 1
+                surface.setdefault(concept, " ".join(words[index : index + len(phrase)]))
+                index += len(phrase)
+                break
+        else:
+            word = words[index]
+            if word not in _STOP and len(word) > 2:
+                counts[stems[index]] += 1
+                surface.setdefault(stems[index], word)
+            index += 1
+    return counts, surface
+
+
+def _vectors(texts: list[str], synonyms) -> tuple[list[dict[str, float]], list[dict[str, str]]]:
+    bags = [terms(text, synonyms) for text in texts]
+    frequency: Counter = Counter()
+    for counts, _ in bags:
+        frequency.update(counts.keys())
+    total = len(texts)
+    vectors = []
+    for counts, _ in bags:
+        vector = {t: (1 + math.log(c)) * math.log((1 + total) / (1 + frequency[t])) for t, c in counts.items()}
+        vectors.append(vector)
+    return vectors, [surface for _, surface in bags]
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> tuple[float, list[str]]:
+    shared = [t for t in a if t in b]
+    if not shared:
+        return 0.0, []
+    dot = sum(a[t] * b[t] for t in shared)
+    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
+    shared.sort(key=lambda t: -a[t] * b[t])
+    return (dot / norm if norm else 0.0), shared
+
+
+def align_letter(letter: Letter, params: dict | None = None, concern_patterns=()) -> Alignment:
+    params = {**DEFAULTS, **(params or {})}
+    synonyms = synonym_table(params.get("synonyms_file"))
+    recommendations = letter.recommendations
+    findings = letter.findings
+    overview = letter.section("overview")
+    overview_blocks = overview.points if overview else []
+    areas_section = letter.section("areas_covered")
+    areas = areas_section.bullets if areas_section else []
+
+    corpus = letter.body_blocks()
+    index_of = {id(block): i for i, block in enumerate(corpus)}
+    vectors, surfaces = _vectors([block.text.value for block in corpus], synonyms)
+
+    def support(block: Block, candidates: list[Block], kind: str, threshold: float) -> list[Link]:
+        vector = vectors[index_of[id(block)]]
+        links = []
+        for candidate in candidates:
+            score, shared = _cosine(vector, vectors[index_of[id(candidate)]])
+            if score >= threshold:
+                words = [surfaces[index_of[id(block)]].get(t, t) for t in shared[:5]]
+                links.append(Link(candidate.line, score, words, kind))
+        links.sort(key=lambda link: -link.score)
+        return links[: params["max_links"]]
+
+    result = Alignment()
+    for block in recommendations:
+        found = support(block, findings, "finding", params["threshold"])
+        if not found:
+            found = support(block, overview_blocks, "overview", params["threshold"])
+        result.links[block.line] = found
+    for block in areas:
+        result.areas[block.line] = support(block, findings, "finding", params["area_threshold"])
+    if recommendations and concern_patterns:
+        for finding in findings:
+            if not any(p.search(finding.text.value) for p in concern_patterns):
+                continue
+            vector = vectors[index_of[id(finding)]]
+            best = max((_cosine(vector, vectors[index_of[id(r)]])[0] for r in recommendations), default=0.0)
+            if best < params["threshold"]:
+                result.concerns.append((finding, best))
+    return result

@@ -1,0 +1,176 @@
+"""Library entry points shared by the CLI and the tests.
+
+`load_file` reads one path into a letter or a `parse` diagnostic, never an
+exception; `check_paths` and `report_paths` apply it across files.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from checker import source
+from checker.diagnostics import Diagnostic, parse_diagnostic
+from checker.model import Letter, Span
+
+DEFAULT_INCLUDE = ("*.md", "*.txt")
+
+PARSE_HELP = {
+    "PARSE001": "Check that the path exists and is readable.",
+    "PARSE002": "lettercheck reads UTF-8, UTF-16 with BOM or Windows-1252 text (.md, .txt).",
+    "PARSE003": "A letter starts 'Dear ...', has a title such as 'Focused visit to X children's "
+    "services' and ends 'Yours sincerely' and a signature.",
+}
+
+
+@dataclass(slots=True)
+class FileResult:
+    path: str
+    letter: Letter | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    alignment: object | None = None
+
+    @property
+    def letter_type(self) -> str:
+        return self.letter.letter_type if self.letter else "unknown"
+
+    @property
+    def unreadable(self) -> bool:
+        return any(d.category == "parse" for d in self.diagnostics)
+
+
+def iter_paths(
+    paths: Iterable[str], include: Iterable[str] = DEFAULT_INCLUDE, exclude: Iterable[str] = ()
+) -> Iterator[str]:
+    """Files named, and *.md/*.txt under directories (sorted, recursive)."""
+    include, exclude = tuple(include), tuple(exclude)
+    for name in paths:
+        if name == "-" or not os.path.isdir(name):
+            yield name
+            continue
+        found = []
+        for root, dirs, files in os.walk(name):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for file in files:
+                full = os.path.join(root, file)
+                relative = os.path.relpath(full, name)
+                if not any(fnmatch.fnmatch(file, pattern) for pattern in include):
+                    continue
+                if any(fnmatch.fnmatch(relative, p) or fnmatch.fnmatch(full, p) for p in exclude):
+                    continue
+                found.append(full)
+        yield from sorted(found)
+
+
+def load_file(path: str) -> FileResult:
+    """Read and parse one file into a letter, or a single `parse` diagnostic."""
+    from checker.parse import ParseError
+    from checker.read import NotALetter, letter_from_source
+
+    try:
+        src = source.read(path)
+    except source.SourceError as error:
+        code = "PARSE001" if error.message.startswith(("no such", "is a dir", "permission", "cannot")) else "PARSE002"
+        span = Span(error.line, error.column, error.line, error.column)
+        return FileResult(path if path != "-" else "<stdin>", diagnostics=[parse_diagnostic(code, error.message, span, PARSE_HELP[code])])
+    try:
+        letter = letter_from_source(src)
+    except NotALetter as error:
+        return FileResult(src.path, letter=error.letter, diagnostics=[
+            parse_diagnostic("PARSE003", error.message, error.span, PARSE_HELP["PARSE003"])
+        ])
+    except ParseError as error:
+        span = Span(error.line, error.column, error.line, error.column)
+        return FileResult(src.path, diagnostics=[parse_diagnostic("PARSE003", error.message, span, PARSE_HELP["PARSE003"])])
+    return FileResult(src.path, letter=letter)
+
+
+def report_paths(paths: Iterable[str], include=DEFAULT_INCLUDE, exclude=()) -> list[FileResult]:
+    from checker.alignment import align_letter
+
+    results = []
+    for path in iter_paths(paths, include, exclude):
+        result = load_file(path)
+        if result.letter is not None and not result.unreadable:
+            result.alignment = align_letter(result.letter)
+        results.append(result)
+    return results
+
+
+class SetupError(Exception):
+    """A broken configuration or rule pack: reported once, exit code 2."""
+
+
+def effective_config(path: str, explicit: str | None, select: tuple[str, ...], ignore: tuple[str, ...]):
+    from dataclasses import replace
+
+    from checker.config import config_for, load_config_file
+
+    config = load_config_file(explicit) if explicit else config_for(path)
+    if select:
+        config = replace(config, select=select)
+    if ignore:
+        config = replace(config, ignore=config.ignore + ignore)
+    return config
+
+
+def check_file(path: str, explicit_config: str | None = None, select=(), ignore=()) -> FileResult:
+    """Check one file with the configuration that applies to it."""
+    from checker.config import ConfigError
+    from checker.engine import engine_for
+    from checker.rulepack import RulePackError
+
+    result = load_file(path)
+    if result.letter is None or result.unreadable:
+        return result
+    try:
+        engine = engine_for(effective_config(path, explicit_config, tuple(select), tuple(ignore)))
+    except (ConfigError, RulePackError) as error:
+        raise SetupError(str(error)) from None
+    result.diagnostics = engine.check(result.letter, result.path)
+    return result
+
+
+def check_paths(paths: Iterable[str], explicit_config: str | None = None, select=(), ignore=(),
+                include=DEFAULT_INCLUDE, exclude=(), jobs: int = 1) -> Iterator[FileResult]:
+    """Check files in a stable order; with jobs > 1, in worker processes."""
+    files = list(iter_paths(paths, include, exclude))
+    if jobs <= 1 or len(files) < 8 or "-" in files:
+        for path in files:
+            yield check_file(path, explicit_config, select, ignore)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+    from functools import partial
+
+    work = partial(_check_for_worker, explicit_config=explicit_config, select=tuple(select), ignore=tuple(ignore))
+    chunk = max(1, min(64, len(files) // (jobs * 8) or 1))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for outcome in pool.map(work, files, chunksize=chunk):
+            if isinstance(outcome, SetupError):
+                raise outcome
+            yield outcome
+
+
+def _check_for_worker(path: str, explicit_config, select, ignore):
+    """Worker side: return a light result (no letter text kept beyond lines)."""
+    try:
+        result = check_file(path, explicit_config, select, ignore)
+    except SetupError as error:
+        return error
+    if result.letter is not None:
+        result.letter = _Lines(result.letter.lines, result.letter.letter_type)
+    result.alignment = None
+    return result
+
+
+class _Lines:
+    """What output needs of a letter once checked: its lines and its type."""
+
+    __slots__ = ("letter_type", "lines")
+
+    def __init__(self, lines: list[str], letter_type: str) -> None:
+        self.lines = lines
+        self.letter_type = letter_type

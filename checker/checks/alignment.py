@@ -1,0 +1,67 @@
+"""Alignment: recommendations rest on findings; areas covered are evaluated."""
+
+from __future__ import annotations
+
+import re
+
+from checker.alignment import DEFAULTS, align_letter
+from checker.checks import Hit, check_kind
+from checker.model import Letter
+
+_ALIGN_PARAMS = ("threshold", "area_threshold", "max_links")
+
+
+def _alignment(letter: Letter, params: dict):
+    key = ("alignment", tuple(sorted((k, params[k]) for k in _ALIGN_PARAMS if k in params)),
+           tuple(p.pattern for p in params.get("_concerns", ())))
+    if key not in letter.memo:
+        letter.memo[key] = align_letter(letter, {k: params[k] for k in _ALIGN_PARAMS if k in params},
+                                        params.get("_concerns", ()))
+    return letter.memo[key]
+
+
+def _quote(text: str, width: int = 70) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+@check_kind("recommendation_support", optional=_ALIGN_PARAMS)
+def recommendation_support(letter: Letter, params: dict):
+    """Every recommendation shares enough weighted terms with at least one
+    finding (or overview paragraph). Facts: {recommendation}, {threshold}."""
+    alignment = _alignment(letter, params)
+    for block in letter.recommendations:
+        if not alignment.links.get(block.line):
+            yield Hit(block.text.span(), {"recommendation": _quote(block.text.value),
+                                          "threshold": params.get("threshold", DEFAULTS["threshold"])})
+
+
+@check_kind("areas_evaluated", optional=_ALIGN_PARAMS)
+def areas_evaluated(letter: Letter, params: dict):
+    """Each area listed under 'Areas covered by the visit' is evaluated in the
+    findings. Facts: {area}."""
+    alignment = _alignment(letter, params)
+    section = letter.section("areas_covered")
+    for block in section.bullets if section else []:
+        if not alignment.areas.get(block.line):
+            yield Hit(block.text.span(), {"area": _quote(block.text.value)})
+
+
+def _prepare_concerns(params: dict) -> dict:
+    patterns = params.get("patterns")
+    if not isinstance(patterns, list) or not patterns:
+        raise ValueError("patterns must be a non-empty list of regular expressions")
+    try:
+        compiled = tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+    except re.error as error:
+        raise ValueError(f"invalid regular expression: {error}") from None
+    return {**params, "_concerns": compiled}
+
+
+@check_kind("serious_concerns", required=("patterns",), optional=_ALIGN_PARAMS, prepare=_prepare_concerns)
+def serious_concerns(letter: Letter, params: dict):
+    """A finding that states a serious concern (matching `patterns`) is
+    addressed by some recommendation. Facts: {finding}, {concern}."""
+    alignment = _alignment(letter, params)
+    for block, _score in alignment.concerns:
+        concern = next(p.search(block.text.value) for p in params["_concerns"] if p.search(block.text.value))
+        yield Hit(block.text.span(*concern.span()), {"finding": _quote(block.text.value), "concern": concern.group()})

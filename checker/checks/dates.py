@@ -1,0 +1,150 @@
+"""Dates: impossible dates, the visit timeline, weekends, gov.uk date style."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from checker import dates
+from checker.checks import Hit, check_kind
+from checker.checks.generic import date_field
+from checker.dates import format_date
+from checker.diagnostics import Fix
+from checker.model import Letter, Text
+
+
+def mentions(letter: Letter) -> list[tuple[Text, re.Match, list, list[str]]]:
+    """Every date written in the letter (date line, title, body), read once."""
+    if "dates" not in letter.memo:
+        texts = [t for t in (letter.date_line, letter.title) if t]
+        texts += [block.text for block in letter.body_blocks()]
+        texts += [t for t in (letter.closing,) if t]
+        found = []
+        for text in texts:
+            for match in dates.DATE_EXPRESSION.finditer(text.value):
+                days, problems = dates.read_match(match)
+                found.append((text, match, days, problems))
+        letter.memo["dates"] = found
+    return letter.memo["dates"]
+
+
+@check_kind("impossible_dates")
+def impossible_dates(letter: Letter, params: dict):
+    """A date that cannot exist (31 February, 30/13/2019). Facts: {date}, {problem}."""
+    for text, match, _days, problems in mentions(letter):
+        for problem in problems:
+            if problem.startswith("impossible"):
+                yield Hit(text.span(*match.span()), {"date": match.group(), "problem": problem})
+
+
+_STYLE = {
+    "ordinal": "ordinal suffix",
+    "leading zero": "leading zero",
+    "numeric": "numeric date",
+    "month first": "month before day",
+    "abbreviated month": "abbreviated month",
+}
+
+
+@check_kind("date_style")
+def date_style(letter: Letter, params: dict):
+    """gov.uk style is '1 March 2018': no ordinals, leading zeros, numeric dates,
+    month-first order or abbreviated months. Facts: {date}, {problem}, {suggestion}."""
+    for text, match, days, problems in mentions(letter):
+        found = [_STYLE[p] for p in problems if p in _STYLE]
+        if not found:
+            continue
+        suggestion = format_date(days[0]) if len(days) == 1 and days[0] else ""
+        fix = Fix(suggestion, f"write {suggestion!r}") if suggestion else None
+        yield Hit(text.span(*match.span()), {"date": match.group(), "problem": ", ".join(found),
+                                             "suggestion": suggestion or "day month year"}, fix)
+
+
+def _prepare_visit_days(params: dict) -> dict:
+    if params.get("require") not in ("order", "consecutive"):
+        raise ValueError("require must be 'order' or 'consecutive'")
+    return params
+
+
+@check_kind("visit_days", required=("require",), prepare=_prepare_visit_days)
+def visit_days(letter: Letter, params: dict):
+    """The visit days are listed in order (`require: order`) or run on
+    consecutive working days (`require: consecutive`). Facts: {first}, {second}."""
+    if not letter.visit:
+        return
+    days = letter.visit_dates
+    for earlier, later in zip(days, days[1:]):
+        if params["require"] == "order" and later <= earlier:
+            yield Hit(letter.visit.text.span(), {"first": format_date(earlier), "second": format_date(later)})
+            return
+        if params["require"] == "consecutive" and later > earlier:
+            gap = (later - earlier).days
+            weekend_gap = earlier.weekday() == 4 and gap == 3
+            if gap > 1 and not weekend_gap:
+                yield Hit(letter.visit.text.span(), {"first": format_date(earlier), "second": format_date(later)})
+                return
+
+
+def _prepare_weekend(params: dict) -> dict:
+    if params.get("which") not in ("visit", "letter"):
+        raise ValueError("which must be 'visit' or 'letter'")
+    return params
+
+
+@check_kind("weekend", required=("which",), prepare=_prepare_weekend)
+def weekend(letter: Letter, params: dict):
+    """A visit day (`which: visit`) or the letter date (`which: letter`) falls
+    on a Saturday or Sunday. Facts: {date}, {weekday}."""
+    if params["which"] == "letter":
+        day, text = date_field(letter, "letter_date")
+        days = [day] if day else []
+    else:
+        days, text = letter.visit_dates, letter.visit.text if letter.visit else None
+    for day in days:
+        if day.weekday() >= 5:
+            yield Hit(text.span(), {"date": format_date(day), "weekday": f"{day:%A}"})
+
+
+_PAST_CUE = re.compile(
+    r"\b(?:previous|previously|last|earlier|prior|judged|inspected|was inspected|since)\b", re.IGNORECASE
+)
+_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
+_YEAR = re.compile(r"\b(?:in|since|during)\s+((?:19|20)\d{2})\b")
+
+
+def _earliest(match: re.Match, kind: str) -> dt.date | None:
+    if kind == "date":
+        days, _ = dates.read_match(match)
+        known = [d for d in days if d]
+        return min(known) if known else None
+    if kind == "month":
+        words = match.group().split()
+        return dt.date(int(words[-1]), dates.MONTHS[words[0].rstrip(".").lower()], 1)
+    return dt.date(int(match.group(1)), 1, 1)
+
+
+@check_kind("dates_in_text")
+def dates_in_text(letter: Letter, params: dict):
+    """A sentence about the past ('the previous visit', 'judged inadequate in')
+    names a date after this visit began. Facts: {date}, {visit}."""
+    visit_start, _ = date_field(letter, "visit_start")
+    reference = visit_start or letter.letter_date
+    if reference is None:
+        return
+    for block in letter.body_blocks():
+        text = block.text
+        for sentence in _SENTENCE.finditer(text.value):
+            if not _PAST_CUE.search(sentence.group()):
+                continue
+            start, end = sentence.span()
+            seen: list[tuple[int, int]] = []
+            for kind, pattern in (("date", dates.DATE_EXPRESSION), ("month", dates.MONTH_YEAR), ("year", _YEAR)):
+                for match in pattern.finditer(text.value, start, end):
+                    if any(a <= match.start() < b for a, b in seen):
+                        continue
+                    seen.append(match.span())
+                    day = _earliest(match, kind)
+                    if day and day > reference:
+                        span = match.span(1) if kind == "year" else match.span()
+                        yield Hit(text.span(*span), {"date": text.value[span[0]:span[1]],
+                                                     "visit": format_date(reference)})

@@ -1,0 +1,151 @@
+"""Configuration: `[tool.lettercheck]` in pyproject.toml or `.lettercheck.yaml`.
+
+Found by walking up from the checked file's folder; the nearest wins.
+
+    select = ["DATE", "STR001", "style"]   # rule IDs, ID prefixes or categories
+    ignore = ["STYLE003"]
+    severity = {DATE007 = "error"}
+    rule_dirs = ["letter-rules"]           # extra YAML rule packs
+    params = {DATE007 = {offset_days = 90}}
+    per_file_ignores = {"archive/*" = ["DATE008"]}
+    include = ["*.md", "*.txt"]
+    exclude = ["drafts/old/*"]
+    fail_on = "warning"
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from checker.diagnostics import SEVERITIES
+
+KEYS = ("select", "ignore", "severity", "rule_dirs", "params", "per_file_ignores", "include", "exclude", "fail_on")
+
+
+class ConfigError(Exception):
+    def __init__(self, message: str, path: str, line: int = 1) -> None:
+        super().__init__(f"{path}:{line}: {message}")
+        self.message = message
+        self.path = path
+        self.line = line
+
+
+@dataclass(frozen=True)
+class Config:
+    path: str | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: tuple[tuple[str, str], ...] = ()
+    rule_dirs: tuple[str, ...] = ()
+    params: tuple[tuple[str, tuple], ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    include: tuple[str, ...] = ("*.md", "*.txt")
+    exclude: tuple[str, ...] = ()
+    fail_on: str = "error"
+    root: str = field(default=".")
+
+    def param_overrides(self) -> dict:
+        return {rule: dict(values) for rule, values in self.params}
+
+    def ignored_for(self, path: str) -> tuple[str, ...]:
+        relative = os.path.relpath(path, self.root) if path != "<stdin>" else path
+        found: list[str] = []
+        for pattern, rules in self.per_file_ignores:
+            if fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(path, pattern):
+                found.extend(rules)
+        return tuple(found)
+
+
+def matches(rule, selectors) -> bool:
+    return any(rule.id == s or rule.category == s or (s.isupper() and rule.id.startswith(s)) for s in selectors)
+
+
+def _as_tuple(value, key: str, path: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"'{key}' must be a list of strings", path)
+    return tuple(value)
+
+
+def parse_config(data: dict, path: str) -> Config:
+    if not isinstance(data, dict):
+        raise ConfigError("configuration must be a table of settings", path)
+    unknown = [key for key in data if key not in KEYS]
+    if unknown:
+        raise ConfigError(f"unknown setting '{unknown[0]}' (known: {', '.join(KEYS)})", path)
+    root = os.path.dirname(os.path.abspath(path))
+    severity = data.get("severity", {})
+    if not isinstance(severity, dict) or any(v not in SEVERITIES for v in severity.values()):
+        raise ConfigError("'severity' must map rule IDs to error, warning or info", path)
+    params = data.get("params", {})
+    if not isinstance(params, dict) or not all(isinstance(v, dict) for v in params.values()):
+        raise ConfigError("'params' must map rule IDs to tables of check parameters", path)
+    ignores = data.get("per_file_ignores", {})
+    if not isinstance(ignores, dict):
+        raise ConfigError("'per_file_ignores' must map globs to lists of rules", path)
+    fail_on = data.get("fail_on", "error")
+    if fail_on not in SEVERITIES:
+        raise ConfigError("'fail_on' must be error, warning or info", path)
+    rule_dirs = tuple(os.path.join(root, d) for d in _as_tuple(data.get("rule_dirs", []), "rule_dirs", path))
+    return Config(
+        path=path,
+        select=_as_tuple(data.get("select", []), "select", path),
+        ignore=_as_tuple(data.get("ignore", []), "ignore", path),
+        severity=tuple(sorted(severity.items())),
+        rule_dirs=rule_dirs,
+        params=tuple(sorted((k, tuple(sorted(v.items()))) for k, v in params.items())),
+        per_file_ignores=tuple((g, _as_tuple(r, "per_file_ignores", path)) for g, r in ignores.items()),
+        include=_as_tuple(data.get("include", ["*.md", "*.txt"]), "include", path),
+        exclude=_as_tuple(data.get("exclude", []), "exclude", path),
+        fail_on=fail_on,
+        root=root,
+    )
+
+
+def load_config_file(path: str) -> Config:
+    file = Path(path)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except OSError as error:
+        raise ConfigError(f"cannot read configuration: {error.strerror or error}", path) from None
+    if file.name == "pyproject.toml":
+        import tomllib
+
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as error:
+            raise ConfigError(f"invalid TOML: {error}", path) from None
+        return parse_config(data.get("tool", {}).get("lettercheck", {}), path)
+    import yaml
+
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise ConfigError(f"invalid YAML: {getattr(error, 'problem', error)}", path,
+                          mark.line + 1 if mark else 1) from None
+    return parse_config(data, path)
+
+
+@cache
+def find_config(directory: str) -> Config:
+    """The nearest configuration at or above `directory` (default if none)."""
+    current = Path(directory).resolve()
+    for folder in (current, *current.parents):
+        candidate = folder / ".lettercheck.yaml"
+        if candidate.is_file():
+            return load_config_file(str(candidate))
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and "[tool.lettercheck" in pyproject.read_text(encoding="utf-8", errors="replace"):
+            return load_config_file(str(pyproject))
+    return Config()
+
+
+def config_for(path: str) -> Config:
+    directory = os.getcwd() if path in ("-", "<stdin>") else os.path.dirname(os.path.abspath(path))
+    return find_config(directory)

@@ -1,0 +1,162 @@
+"""Run the configured rules over a letter: the checking half of the pipeline.
+
+The engine turns each check's hits into diagnostics (message filled from the
+facts), applies the configuration (select, ignore, severities, per-file
+ignores), inline suppressions and a baseline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from checker.checks import REGISTRY, check_kind
+from checker.checks.generic import PatternTimeout
+from checker.config import Config, matches
+from checker.diagnostics import Diagnostic
+from checker.model import Letter, Span
+from checker.rulepack import Rule, load_rules
+
+_DIRECTIVE = re.compile(
+    r"<!--\s*lettercheck:\s*(?P<action>disable-file|disable-next-line|disable)\b(?P<rules>[^>]*?)-->"
+)
+SUPPRESSION_RULE = "SUP001"
+
+
+@check_kind("unused_suppression")
+def unused_suppression(letter: Letter, params: dict):
+    """A `<!-- lettercheck: disable RULE -->` comment that suppresses nothing
+    (reported by the engine after every other rule has run). Facts: {rules}."""
+    return ()
+
+
+@dataclass(slots=True)
+class Suppression:
+    line: int
+    column: int
+    end_column: int
+    rules: tuple[str, ...]  # empty: every rule
+    first: int
+    last: int
+    used: bool = False
+
+    def covers(self, diagnostic: Diagnostic) -> bool:
+        in_range = self.first <= diagnostic.span.line <= self.last
+        return in_range and (not self.rules or diagnostic.rule in self.rules)
+
+
+def find_suppressions(lines: list[str]) -> list[Suppression]:
+    found = []
+    for index, text in enumerate(lines):
+        for match in _DIRECTIVE.finditer(text):
+            rules = tuple(r for r in re.split(r"[\s,]+", match.group("rules").strip()) if r)
+            number = index + 1
+            action = match.group("action")
+            if action == "disable-file":
+                first, last = 1, len(lines)
+            elif text[: match.start()].strip():  # trailing comment: this line
+                first = last = number
+            else:  # the next block (up to a blank line), or just the next line
+                first = number + 1
+                while first <= len(lines) and not lines[first - 1].strip():
+                    first += 1
+                last = first
+                if action == "disable":
+                    while last < len(lines) and lines[last].strip():
+                        last += 1
+            found.append(Suppression(number, match.start() + 1, match.end() + 1, rules, first, last))
+    return found
+
+
+class Engine:
+    """The rules selected by one configuration, ready to run on letters."""
+
+    def __init__(self, config: Config, rules: list[Rule] | None = None) -> None:
+        self.config = config
+        all_rules = rules if rules is not None else load_rules(config.rule_dirs, config.param_overrides())
+        severity = dict(config.severity)
+        selected = []
+        for rule in all_rules:
+            if config.select and not matches(rule, config.select):
+                continue
+            if config.ignore and matches(rule, config.ignore):
+                continue
+            if rule.id in severity:
+                rule = replace(rule, severity=severity[rule.id])
+            selected.append(rule)
+        self.rules = selected
+        self.suppression_rule = next((r for r in selected if r.id == SUPPRESSION_RULE), None)
+
+    def check(self, letter: Letter, path: str | None = None) -> list[Diagnostic]:
+        ignored = self.config.ignored_for(path or letter.path)
+        diagnostics: list[Diagnostic] = []
+        for rule in self.rules:
+            if not rule.applies(letter.letter_type) or (ignored and matches(rule, ignored)):
+                continue
+            kind = REGISTRY[rule.kind]
+            try:
+                for hit in kind.function(letter, rule.params):
+                    diagnostics.append(Diagnostic(rule.id, rule.category, rule.severity, hit.span,
+                                                  rule.format(hit.facts), rule.format_help(hit.facts), hit.fix))
+            except PatternTimeout as timeout:
+                diagnostics.append(Diagnostic(rule.id, rule.category, "error", Span(1, 1, 1, 1),
+                                              f"rule {rule.id} skipped: its pattern {timeout} took too long "
+                                              "(over 250 ms) on this letter", "Simplify the rule's pattern: "
+                                              "avoid nested repetition such as (a+)+."))
+        diagnostics = self._suppress(letter.lines, diagnostics, ignored)
+        diagnostics.sort(key=Diagnostic.sort_key)
+        return diagnostics
+
+    def _suppress(self, lines: list[str], diagnostics: list[Diagnostic], ignored) -> list[Diagnostic]:
+        suppressions = find_suppressions(lines)
+        if not suppressions:
+            return diagnostics
+        kept = []
+        for diagnostic in diagnostics:
+            covering = [s for s in suppressions if s.covers(diagnostic)]
+            for suppression in covering:
+                suppression.used = True
+            if not covering:
+                kept.append(diagnostic)
+        rule = self.suppression_rule
+        if rule is not None and not (ignored and matches(rule, ignored)):
+            for s in suppressions:
+                if not s.used:
+                    names = ", ".join(s.rules) or "all rules"
+                    kept.append(Diagnostic(rule.id, rule.category, rule.severity,
+                                           Span(s.line, s.column, s.line, s.end_column),
+                                           rule.format({"rules": names}), rule.help))
+        return kept
+
+
+@cache
+def engine_for(config: Config) -> Engine:
+    return Engine(config)
+
+
+def apply_baseline(path: str, diagnostics: list[Diagnostic], baseline: dict) -> list[Diagnostic]:
+    """Keep only problems beyond the baseline's count for each rule in a file.
+
+    Counting per rule per file survives edits that move lines; when a rule has
+    more problems than recorded, the later ones in the file are reported.
+    """
+    allowed = dict(baseline.get("files", {}).get(path, {}))
+    kept = []
+    for diagnostic in diagnostics:
+        if allowed.get(diagnostic.rule, 0) > 0:
+            allowed[diagnostic.rule] -= 1
+            continue
+        kept.append(diagnostic)
+    return kept
+
+
+def baseline_counts(results) -> dict:
+    files: dict[str, dict[str, int]] = {}
+    for result in results:
+        counts: dict[str, int] = {}
+        for diagnostic in result.diagnostics:
+            counts[diagnostic.rule] = counts.get(diagnostic.rule, 0) + 1
+        if counts:
+            files[result.path] = dict(sorted(counts.items()))
+    return {"version": 1, "files": files}

@@ -1,0 +1,66 @@
+"""The letter model as plain data: the JSON contract of `report --format json`.
+
+Field names here are a published contract (../shared/SPEC.md): add, never rename.
+"""
+
+from __future__ import annotations
+
+from checker.model import Letter, Person
+
+REPORT_VERSION = 1
+
+
+def _person(person: Person | None) -> dict | None:
+    if person is None:
+        return None
+    return {"name": person.name, "role": person.role, "role_text": person.role_text}
+
+
+def letter_dict(letter: Letter, alignment=None) -> dict:
+    recipient = letter.recipient
+    links = alignment.links if alignment else {}
+    return {
+        "path": letter.path,
+        "letter_type": letter.letter_type,
+        "letter_date": letter.letter_date.isoformat() if letter.letter_date else None,
+        "recipient": {
+            "name": recipient.name,
+            "job_title": recipient.job_title,
+            "organisation": recipient.organisation,
+            "postcode": recipient.postcode,
+        }
+        if recipient
+        else None,
+        "salutation": letter.salutation.value if letter.salutation else None,
+        "title": letter.title.value if letter.title else None,
+        "local_authority": letter.local_authority,
+        "visit_dates": [day.isoformat() for day in letter.visit_dates],
+        "inspectors": [_person(person) for person in letter.inspectors],
+        "signatory": _person(letter.signatory),
+        "sections": [
+            {
+                "heading": section.heading.value,
+                "kind": section.kind,
+                "line": section.line,
+                "paragraphs": len(section.paragraphs),
+                "bullets": len(section.bullets),
+                "words": section.words,
+            }
+            for section in letter.sections
+        ],
+        "recommendations": [
+            {
+                "text": block.text.value,
+                "line": block.line,
+                "supported_by": [link.line for link in links.get(block.line, [])],
+                "support": [
+                    {"line": link.line, "score": round(link.score, 3), "shared_terms": link.terms}
+                    for link in links.get(block.line, [])
+                ],
+            }
+            for block in letter.recommendations
+        ],
+        "findings": [{"text": block.text.value, "line": block.line} for block in letter.findings],
+        "closing": letter.closing.value if letter.closing else None,
+        "sign_off": letter.sign_off.value if letter.sign_off else None,
+    }
