@@ -28,7 +28,7 @@ _STOP = frozenset(
     too under up upon very was we were what when where which while who whom why will with would
     all any both each few other same only also within across ensure ensuring including include
     made make seen case cases children child work practice social improve improvement improved
-    without found inspectors inspector told many well always often still""".split()
+    without found inspectors inspector told many well always often still about""".split()
 )
 
 
@@ -104,7 +104,7 @@ def _vectors(texts: list[str], synonyms) -> tuple[list[dict[str, float]], list[d
     total = len(texts)
     vectors = []
     for counts, _ in bags:
-        vector = {t: (1 + math.log(c)) * math.log((1 + total) / (1 + frequency[t])) for t, c in counts.items()}
+        vector = {t: (1 + math.log(c)) * math.log(1 + total / frequency[t]) for t, c in counts.items()}
         vectors.append(vector)
     return vectors, [surface for _, surface in bags]
 
