@@ -135,8 +135,8 @@ def load_rule_file(path: Path, overrides: dict | None = None) -> list[Rule]:
             list(string.Formatter().parse(item["message"]))
             list(string.Formatter().parse(item["help"]))
         except ValueError as error:
-            raise RulePackError(f"rule {item['id']}: {error}", name,
-                                *_position(_node_at(root, ["rules", index, "check"]))) from None
+            where = ["rules", index, "check", error.param] if hasattr(error, "param") else ["rules", index, "check"]
+            raise RulePackError(f"rule {item['id']}: {error}", name, *_position(_node_at(root, where))) from None
         rules.append(
             Rule(
                 id=item["id"],

@@ -38,6 +38,14 @@ class CheckKind:
 REGISTRY: dict[str, CheckKind] = {}
 
 
+class ParamError(ValueError):
+    """A bad check parameter; `param` lets the loader point at its line."""
+
+    def __init__(self, param: str, message: str) -> None:
+        super().__init__(message)
+        self.param = param
+
+
 def check_kind(name: str, required: tuple[str, ...] = (), optional: tuple[str, ...] = (), prepare=None):
     """Register a check kind under `name` (what rule YAML writes as check.kind)."""
 

@@ -28,6 +28,8 @@ def _quote(text: str, width: int = 70) -> str:
 def recommendation_support(letter: Letter, params: dict):
     """Every recommendation shares enough weighted terms with at least one
     finding (or overview paragraph). Facts: {recommendation}, {threshold}."""
+    if letter.section("findings") is None:
+        return  # STR001 reports the missing section; every recommendation would cascade
     alignment = _alignment(letter, params)
     for block in letter.recommendations:
         if not alignment.links.get(block.line):

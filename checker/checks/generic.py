@@ -11,7 +11,7 @@ import operator
 
 import regex
 
-from checker.checks import Hit, check_kind, start_of
+from checker.checks import Hit, ParamError, check_kind, start_of
 from checker.dates import format_date
 from checker.diagnostics import Fix
 from checker.model import Letter
@@ -24,26 +24,27 @@ class PatternTimeout(Exception):
     """A rule's pattern took too long on this text (reported, never hangs)."""
 
 
-def compile_pattern(pattern: str, ignore_case: bool = False):
+def compile_pattern(pattern: str, ignore_case: bool = False, param: str = "pattern"):
     if not isinstance(pattern, str) or not pattern:
-        raise ValueError("pattern must be a non-empty string")
+        raise ParamError(param, "pattern must be a non-empty string")
     flags = regex.VERSION1 | (regex.IGNORECASE if ignore_case else 0)
     try:
         return regex.compile(pattern, flags)
     except regex.error as error:
-        raise ValueError(f"invalid regular expression {pattern!r}: {error}") from None
+        raise ParamError(param, f"invalid regular expression {pattern!r}: {error}") from None
 
 
 def _check_scope(params: dict) -> None:
     scope = params.get("scope", "body")
     if scope not in SCOPES and not scope.startswith("section:"):
-        raise ValueError(f"unknown scope {scope!r}; expected one of {', '.join(SCOPES)} or section:<kind>")
+        raise ParamError("scope", f"unknown scope {scope!r}; expected one of {', '.join(SCOPES)} or section:<kind>")
 
 
 def _prepare_pattern(params: dict) -> dict:
     _check_scope(params)
+    param = "pattern" if "pattern" in params else "phrase"
     source = params.get("pattern") or regex.escape(params.get("phrase", ""))
-    return {**params, "_compiled": compile_pattern(source, params.get("ignore_case", False))}
+    return {**params, "_compiled": compile_pattern(source, params.get("ignore_case", False), param)}
 
 
 def finditer(compiled, text: str):
@@ -92,8 +93,9 @@ def _prepare_substitution(params: dict) -> dict:
     _check_scope(params)
     swap = params.get("swap")
     if not isinstance(swap, dict) or not swap:
-        raise ValueError("swap must be a mapping of pattern: replacement")
-    compiled = [(compile_pattern(rf"\b(?:{p})\b", params.get("ignore_case", True)), str(r)) for p, r in swap.items()]
+        raise ParamError("swap", "swap must be a mapping of pattern: replacement")
+    compiled = [(compile_pattern(rf"\b(?:{p})\b", params.get("ignore_case", True), "swap"), str(r))
+                for p, r in swap.items()]
     return {**params, "_compiled": compiled}
 
 

@@ -8,6 +8,7 @@ from checker.checks import Hit, check_kind
 from checker.model import Letter
 
 _ACRONYM = re.compile(r"\b([A-Z][A-Z0-9]*[A-Z])(s?)\b")
+_BRACKETED = re.compile(r"\[[^\]]*\]")  # placeholders: DRAFT001's business
 
 
 def _prepare_acronyms(params: dict) -> dict:
@@ -25,8 +26,11 @@ def acronyms(letter: Letter, params: dict):
     texts = [b.text for b in letter.body_blocks()]
     for text in texts:
         value = text.value
+        placeholders = [m.span() for m in _BRACKETED.finditer(value)]
         for match in _ACRONYM.finditer(value):
             acronym = match.group(1)
+            if any(a <= match.start() < b for a, b in placeholders):
+                continue
             if acronym in params["_allow"] or acronym in defined:
                 continue
             before = value[max(0, match.start() - 1) : match.start()]

@@ -40,8 +40,8 @@ def _window(text: str, column: int, room: int) -> tuple[str, int]:
 
 def render_diagnostic(console, result, d) -> None:
     style = _STYLE[d.severity]
-    console.print(f"[{style}]{d.severity}[{d.rule}][/]: [bold]{escape(d.message)}[/]", highlight=False)
-    console.print(f"  [blue]-->[/] {escape(result.path)}:{d.span.line}:{d.span.column}", highlight=False)
+    console.print(f"[{style}]{d.severity}[{d.rule}][/]: [bold]{escape(d.message)}[/]", soft_wrap=True)
+    console.print(f"  [blue]-->[/] {escape(result.path)}:{d.span.line}:{d.span.column}", soft_wrap=True)
     lines = _source_lines(result)
     width = len(str(d.span.end_line))
     gutter = " " * width
@@ -63,7 +63,7 @@ def render_diagnostic(console, result, d) -> None:
         if d.span.end_line > last:
             console.print(f" {gutter} [blue]|[/] [dim]... to line {d.span.end_line}[/]", highlight=False)
     if d.help:
-        console.print(f" {gutter} [blue]=[/] [bold]help[/]: {escape(d.help)}", highlight=False)
+        console.print(f" {gutter} [blue]=[/] [bold]help[/]: {escape(d.help)}", soft_wrap=True)
     if d.fix is not None:
         console.print(f" {gutter} [blue]=[/] [bold]fix[/]: {escape(d.fix.description)}", highlight=False)
     console.print()

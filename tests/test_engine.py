@@ -1,0 +1,125 @@
+"""Configuration, selection, suppressions, baseline, runaway patterns."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+from checker import source
+from checker.config import Config, find_config, load_config_file
+from checker.engine import Engine, apply_baseline
+from checker.read import letter_from_source
+from checker.rulepack import load_rule_file, load_rules
+from tests.conftest import edited
+
+
+def _letter(text: str, path: str = "draft.md"):
+    return letter_from_source(source.from_bytes(path, text.encode("utf-8")))
+
+
+def _rules(letter, config=Config()):
+    return [(d.rule, d.span.line) for d in Engine(config).check(letter)]
+
+
+REPEATED = edited("bcp_focused_2023.md", ("Most children in need are visited", "Most most children in need are visited"))
+
+
+def test_select_ignore_and_severity_override():
+    letter = _letter(REPEATED)
+    assert ("DRAFT002", 41) in _rules(letter)
+    assert _rules(letter, Config(ignore=("DRAFT002",))) == []
+    assert _rules(letter, Config(select=("draft",))) == [("DRAFT002", 41)]
+    assert _rules(letter, Config(select=("DATE",))) == []
+    (diagnostic,) = Engine(Config(severity=(("DRAFT002", "warning"),))).check(letter)
+    assert diagnostic.severity == "warning"
+
+
+def test_per_file_ignores(tmp_path):
+    config = Config(per_file_ignores=(("archive/*", ("DRAFT002",)),), root=str(tmp_path))
+    assert _rules(_letter(REPEATED, str(tmp_path / "archive" / "old.md")), config) == []
+    assert _rules(_letter(REPEATED, str(tmp_path / "new.md")), config) == [("DRAFT002", 41)]
+
+
+def test_suppression_comment_silences_the_next_block_and_counts_as_used():
+    text = REPEATED.replace("- Most most", "<!-- lettercheck: disable DRAFT002 -->\n- Most most")
+    assert _rules(_letter(text)) == []
+
+
+def test_unused_suppression_is_reported_where_it_is():
+    text = edited("bcp_focused_2023.md", ("## Findings\n", "## Findings\n\n<!-- lettercheck: disable DATE001 -->\n"))
+    assert _rules(_letter(text)) == [("SUP001", 41)]
+
+
+def test_disable_file_covers_every_line():
+    text = "<!-- lettercheck: disable-file DRAFT002 -->\n" + REPEATED
+    assert _rules(_letter(text)) == []
+
+
+def test_config_from_pyproject_and_yaml(tmp_path):
+    (tmp_path / "pyproject.toml").write_text(textwrap.dedent("""
+        [tool.lettercheck]
+        ignore = ["STYLE003"]
+        severity = {DATE007 = "error"}
+        params = {DATE007 = {offset_days = 10}}
+        fail_on = "warning"
+    """), encoding="utf-8")
+    nested = tmp_path / "letters" / "2023"
+    nested.mkdir(parents=True)
+    config = find_config(str(nested))
+    assert config.ignore == ("STYLE003",) and config.fail_on == "warning"
+    letter = _letter(edited("bcp_focused_2023.md"))
+    diagnostics = Engine(config).check(letter)
+    assert [(d.rule, d.severity) for d in diagnostics] == [("DATE007", "error")]
+    assert "41 days after the visit ended" in diagnostics[0].message
+    (tmp_path / "letters" / ".lettercheck.yaml").write_text("select: [draft]\n", encoding="utf-8")
+    find_config.cache_clear()
+    assert find_config(str(nested)).select == ("draft",)
+
+
+def test_broken_config_is_an_error_with_its_file(tmp_path):
+    import pytest
+
+    from checker.config import ConfigError
+
+    path = tmp_path / ".lettercheck.yaml"
+    path.write_text("severity: {DATE001: fatal}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="must map rule IDs to error, warning or info"):
+        load_config_file(str(path))
+    path.write_text("selct: [DATE]\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="unknown setting 'selct'"):
+        load_config_file(str(path))
+
+
+def test_baseline_keeps_only_new_problems():
+    letter = _letter(REPEATED)
+    diagnostics = Engine(Config()).check(letter)
+    baseline = {"version": 1, "files": {"draft.md": {"DRAFT002": 1}}}
+    assert apply_baseline("draft.md", diagnostics, baseline) == []
+    worse = REPEATED.replace("Caseloads have reduced", "Caseloads have have reduced")
+    more = Engine(Config()).check(_letter(worse))
+    kept = apply_baseline("draft.md", more, baseline)
+    assert [(d.rule, d.span.line) for d in kept] == [("DRAFT002", 46)]
+    json.dumps(baseline)
+
+
+def test_a_catastrophic_user_pattern_cannot_hang(tmp_path):
+    pack = tmp_path / "slow.yaml"
+    pack.write_text(textwrap.dedent("""
+        rules:
+          - id: SLOW001
+            category: style
+            severity: warning
+            message: "slow"
+            help: "none"
+            check: {kind: pattern, scope: body, pattern: '(\\w+\\s?)+$'}
+    """), encoding="utf-8")
+    rules = load_rule_file(pack)
+    text = edited("bcp_focused_2023.md", ("Caseloads have reduced,", "Caseloads " + "a " * 4000 + "!"))
+    (diagnostic,) = Engine(Config(), rules=rules).check(_letter(text))
+    assert diagnostic.rule == "SLOW001" and "took too long" in diagnostic.message
+
+
+def test_core_rules_load_once_and_all_kinds_exist():
+    from checker.checks import REGISTRY
+
+    assert all(rule.kind in REGISTRY for rule in load_rules())

@@ -1,0 +1,80 @@
+"""Loading rule packs: a broken pack is a clear error with file and line."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from checker.rulepack import RulePackError, load_rule_file, load_rules
+
+GOOD = """\
+rules:
+  - id: HOUSE001
+    category: style
+    severity: warning
+    message: "write 'children looked after', not '{match}'"
+    help: "House style."
+    check:
+      kind: pattern
+      pattern: 'LAC'
+"""
+
+
+def _write(tmp_path, text, name="pack.yaml"):
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def test_a_good_user_rule_loads(tmp_path):
+    (rule,) = load_rule_file(_write(tmp_path, GOOD))
+    assert (rule.id, rule.kind, rule.severity) == ("HOUSE001", "pattern", "warning")
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("rules:\n  - id: [unclosed\n", 3, "invalid YAML"),
+        (GOOD.replace("severity: warning", "severity: fatal"), 4, "'fatal' is not one of"),
+        (GOOD.replace("id: HOUSE001", "id: house-1"), 2, "does not match"),
+        (GOOD.replace("kind: pattern", "kind: patern"), 8, "unknown check kind 'patern'"),
+        (GOOD.replace("pattern: 'LAC'", "pattern: '(LAC'"), 9, "invalid regular expression"),
+        (GOOD.replace("pattern: 'LAC'", "pattern: 'LAC'\n      scope: middle"), 10, "unknown scope 'middle'"),
+        (GOOD.replace("      pattern: 'LAC'\n", "      patterns: 'LAC'\n"), 8, "missing parameter 'pattern'"),
+        (GOOD.replace("    help: \"House style.\"\n", ""), 2, "'help' is a required property"),
+    ],
+)
+def test_broken_packs_name_the_line(tmp_path, text, line, message):
+    path = _write(tmp_path, text)
+    with pytest.raises(RulePackError) as error:
+        load_rule_file(path)
+    assert message in error.value.message
+    assert error.value.line == line
+    assert str(error.value).startswith(f"{path}:{line}:")
+
+
+def test_duplicate_rule_ids_across_packs(tmp_path):
+    _write(tmp_path, GOOD.replace("HOUSE001", "DATE001"))
+    with pytest.raises(RulePackError, match="duplicate rule id DATE001"):
+        load_rules((str(tmp_path),))
+
+
+def test_core_pack_ids_are_unique_and_categories_valid():
+    from checker.diagnostics import CATEGORIES
+
+    rules = load_rules()
+    assert len({r.id for r in rules}) == len(rules)
+    assert {r.category for r in rules} <= set(CATEGORIES)
+    assert {r.category for r in rules} >= {"structure", "dates", "inspectors", "consistency", "draft", "style",
+                                            "alignment"}
+
+
+def test_published_schema_validates_the_core_pack():
+    import jsonschema
+    import yaml
+
+    from checker.rulepack import core_dir, rule_files, schema
+
+    for path in rule_files(core_dir()):
+        jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), schema())
