@@ -18,8 +18,9 @@ from functools import cache
 from checker.model import Block, Letter
 from checker.resources import resource_path
 
-DEFAULTS = {"threshold": 0.1, "max_links": 4, "area_threshold": 0.08}
+DEFAULTS = {"threshold": 0.1, "max_links": 4, "area_threshold": 0.08, "min_coverage": 0.4}
 
+_PURPOSE = re.compile(r",?\s+(?:so that|to ensure|in order to|to make sure|which)\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z][a-z'’-]*[a-z]|[a-z]")
 _STOP = frozenset(
     """a an and are as at be been being but by can could did do does for from had has have he her
@@ -28,7 +29,12 @@ _STOP = frozenset(
     too under up upon very was we were what when where which while who whom why will with would
     all any both each few other same only also within across ensure ensuring including include
     made make seen case cases children child work practice social improve improvement improved
-    without found inspectors inspector told many well always often still about""".split()
+    without found inspectors inspector told many well always often still about existing increase
+    increasing focus focused focusing use using improving number methodology approach approaches
+    arrangements process processes""".split()
+)
+_STOP_STEMS = frozenset(
+    """improv increas exist focus ensur""".split()
 )
 
 
@@ -89,7 +95,7 @@ def terms(text: str, synonyms=None) -> tuple[Counter, dict[str, str]]:
                 break
         else:
             word = words[index]
-            if word not in _STOP and len(word) > 2:
+            if word not in _STOP and stems[index] not in _STOP_STEMS and len(word) > 2:
                 counts[stems[index]] += 1
                 surface.setdefault(stems[index], word)
             index += 1
@@ -144,11 +150,50 @@ def align_letter(letter: Letter, params: dict | None = None, concern_patterns=()
         links.sort(key=lambda link: -link.score)
         return links[: params["max_links"]]
 
+    evidence_terms: set[str] = set()
+    for block in findings + overview_blocks:
+        evidence_terms.update(vectors[index_of[id(block)]])
+
+    def evidenced(block: Block, links: list[Link], candidates: list[Block]) -> bool:
+        """Do the linked blocks talk about what the recommendation is about?
+
+        A recommendation naming a domain topic (a synonym group) that no finding
+        or overview paragraph mentions is unsupported. Beyond that, cosine alone links a recommendation on a new topic (adoption panels) to
+        any finding that shares a generic term ("delay"). So the evidence must
+        also contain the recommendation's most specific topic term, or most of
+        its topic by weight. The topic is the text before a purpose clause
+        ("..., so that ...").
+        """
+        if not links:
+            return False
+        vector = vectors[index_of[id(block)]]
+        topic, _ = terms(_PURPOSE.split(block.text.value, maxsplit=1)[0], synonyms)
+        if any(t.startswith("~") and t not in evidence_terms for t in topic):
+            return False  # names a domain topic (adoption, fostering...) no finding mentions
+        weights = {t: w for t, w in vector.items() if t in topic}
+        if len(weights) < 2:
+            weights = vector
+        linked = {link.line for link in links}
+        found: set[str] = set()
+        for candidate in candidates:
+            if candidate.line in linked:
+                found.update(vectors[index_of[id(candidate)]])
+        top = max(weights.values())
+        if any(t in found for t, w in weights.items() if w >= top - 1e-9):
+            return True
+        covered = sum(w for t, w in weights.items() if t in found)
+        return covered / sum(weights.values()) >= params["min_coverage"]
+
     result = Alignment()
     for block in recommendations:
         found = support(block, findings, "finding", params["threshold"])
-        if not found:
-            found = support(block, overview_blocks, "overview", params["threshold"])
+        if not evidenced(block, found, findings):
+            found = support(block, findings + overview_blocks, "finding", params["threshold"])
+            for link in found:
+                if any(b.line == link.line for b in overview_blocks):
+                    link.kind = "overview"
+            if not evidenced(block, found, findings + overview_blocks):
+                found = []
         result.links[block.line] = found
     for block in areas:
         result.areas[block.line] = support(block, findings, "finding", params["area_threshold"])

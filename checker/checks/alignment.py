@@ -8,7 +8,7 @@ from checker.alignment import DEFAULTS, align_letter
 from checker.checks import Hit, check_kind
 from checker.model import Letter
 
-_ALIGN_PARAMS = ("threshold", "area_threshold", "max_links")
+_ALIGN_PARAMS = ("threshold", "area_threshold", "max_links", "min_coverage")
 
 
 def _alignment(letter: Letter, params: dict):
@@ -66,4 +66,5 @@ def serious_concerns(letter: Letter, params: dict):
     alignment = _alignment(letter, params)
     for block, _score in alignment.concerns:
         concern = next(p.search(block.text.value) for p in params["_concerns"] if p.search(block.text.value))
-        yield Hit(block.text.span(*concern.span()), {"finding": _quote(block.text.value), "concern": concern.group()})
+        yield Hit(block.text.span(*concern.span()),
+                  {"finding": _quote(block.text.value, 160), "concern": concern.group()})
