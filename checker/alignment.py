@@ -22,20 +22,6 @@ DEFAULTS = {"threshold": 0.1, "max_links": 4, "area_threshold": 0.08, "min_cover
 
 _PURPOSE = re.compile(r",?\s+(?:so that|to ensure|in order to|to make sure|which)\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z][a-z'’-]*[a-z]|[a-z]")
-_STOP = frozenset(
-    """a an and are as at be been being but by can could did do does for from had has have he her
-    his how if in into is it its may more most much must need needs no not of on or our out over
-    own should so some such than that the their them then there these they this those through to
-    too under up upon very was we were what when where which while who whom why will with would
-    all any both each few other same only also within across ensure ensuring including include
-    made make seen case cases children child work practice social improve improvement improved
-    without found inspectors inspector told many well always often still about existing increase
-    increasing focus focused focusing use using improving number methodology approach approaches
-    arrangements process processes""".split()
-)
-_STOP_STEMS = frozenset(
-    """improv increas exist focus ensur""".split()
-)
 
 
 @dataclass(slots=True)
@@ -61,15 +47,28 @@ def _stemmer():
 
 
 @cache
-def synonym_table(path: str | None = None) -> tuple[tuple[tuple[str, ...], str], ...]:
-    """(stemmed phrase words, concept) pairs, longest phrases first."""
+def vocabulary(path: str | None = None) -> dict:
+    """rules/synonyms.yaml: synonym groups and the words alignment ignores."""
     import yaml
 
     file = path or str(resource_path("rules") / "synonyms.yaml")
     with open(file, encoding="utf-8") as handle:
-        groups = (yaml.safe_load(handle) or {}).get("synonyms") or []
+        return yaml.safe_load(handle) or {}
+
+
+@cache
+def stopwords(path: str | None = None) -> tuple[frozenset[str], frozenset[str]]:
+    """(words, their Snowball stems) that carry no topic."""
+    words = frozenset(str(w).lower() for w in vocabulary(path).get("stopwords") or ())
+    return words, frozenset(_stemmer().stemWords(sorted(words)))
+
+
+@cache
+def synonym_table(path: str | None = None) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """(stemmed phrase words, concept) pairs, longest phrases first."""
+    groups = vocabulary(path).get("synonyms") or []
     table = []
-    for index, group in enumerate(groups):
+    for group in groups:
         for phrase in group:
             words = tuple(_stemmer().stemWords(_WORD.findall(str(phrase).lower())))
             if words:
@@ -83,6 +82,7 @@ def terms(text: str, synonyms=None) -> tuple[Counter, dict[str, str]]:
     words = _WORD.findall(text.lower().replace("’", "'"))
     stems = _stemmer().stemWords(words)
     synonyms = synonym_table() if synonyms is None else synonyms
+    stop_words, stop_stems = stopwords()
     counts: Counter = Counter()
     surface: dict[str, str] = {}
     index = 0
@@ -95,7 +95,7 @@ def terms(text: str, synonyms=None) -> tuple[Counter, dict[str, str]]:
                 break
         else:
             word = words[index]
-            if word not in _STOP and stems[index] not in _STOP_STEMS and len(word) > 2:
+            if word not in stop_words and stems[index] not in stop_stems and len(word) > 2:
                 counts[stems[index]] += 1
                 surface.setdefault(stems[index], word)
             index += 1

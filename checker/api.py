@@ -10,7 +10,6 @@ import fnmatch
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from checker import source
 from checker.diagnostics import Diagnostic, parse_diagnostic
@@ -73,18 +72,29 @@ def load_file(path: str) -> FileResult:
     try:
         src = source.read(path)
     except source.SourceError as error:
-        code = "PARSE001" if error.message.startswith(("no such", "is a dir", "permission", "cannot")) else "PARSE002"
+        code = (
+            "PARSE001"
+            if error.message.startswith(("no such", "is a dir", "permission", "cannot"))
+            else "PARSE002"
+        )
         span = Span(error.line, error.column, error.line, error.column)
-        return FileResult(path if path != "-" else "<stdin>", diagnostics=[parse_diagnostic(code, error.message, span, PARSE_HELP[code])])
+        return FileResult(
+            path if path != "-" else "<stdin>",
+            diagnostics=[parse_diagnostic(code, error.message, span, PARSE_HELP[code])],
+        )
     try:
         letter = letter_from_source(src)
     except NotALetter as error:
-        return FileResult(src.path, letter=error.letter, diagnostics=[
-            parse_diagnostic("PARSE003", error.message, error.span, PARSE_HELP["PARSE003"])
-        ])
+        return FileResult(
+            src.path,
+            letter=error.letter,
+            diagnostics=[parse_diagnostic("PARSE003", error.message, error.span, PARSE_HELP["PARSE003"])],
+        )
     except ParseError as error:
         span = Span(error.line, error.column, error.line, error.column)
-        return FileResult(src.path, diagnostics=[parse_diagnostic("PARSE003", error.message, span, PARSE_HELP["PARSE003"])])
+        return FileResult(
+            src.path, diagnostics=[parse_diagnostic("PARSE003", error.message, span, PARSE_HELP["PARSE003"])]
+        )
     return FileResult(src.path, letter=letter)
 
 
@@ -134,8 +144,15 @@ def check_file(path: str, explicit_config: str | None = None, select=(), ignore=
     return result
 
 
-def check_paths(paths: Iterable[str], explicit_config: str | None = None, select=(), ignore=(),
-                include=DEFAULT_INCLUDE, exclude=(), jobs: int = 1) -> Iterator[FileResult]:
+def check_paths(
+    paths: Iterable[str],
+    explicit_config: str | None = None,
+    select=(),
+    ignore=(),
+    include=DEFAULT_INCLUDE,
+    exclude=(),
+    jobs: int = 1,
+) -> Iterator[FileResult]:
     """Check files in a stable order; with jobs > 1, in worker processes."""
     files = list(iter_paths(paths, include, exclude))
     if jobs <= 1 or len(files) < 8 or "-" in files:
@@ -145,7 +162,9 @@ def check_paths(paths: Iterable[str], explicit_config: str | None = None, select
     from concurrent.futures import ProcessPoolExecutor
     from functools import partial
 
-    work = partial(_check_for_worker, explicit_config=explicit_config, select=tuple(select), ignore=tuple(ignore))
+    work = partial(
+        _check_for_worker, explicit_config=explicit_config, select=tuple(select), ignore=tuple(ignore)
+    )
     chunk = max(1, min(64, len(files) // (jobs * 8) or 1))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         for outcome in pool.map(work, files, chunksize=chunk):

@@ -155,7 +155,9 @@ def identify_type(letter: Letter, types: dict[str, LetterType]) -> LetterType | 
     return None
 
 
-_COUNCIL_SUFFIX = re.compile(r"\s+(?:(?:county|city|borough|metropolitan borough|district)\s+)?council$", re.IGNORECASE)
+_COUNCIL_SUFFIX = re.compile(
+    r"\s+(?:(?:county|city|borough|metropolitan borough|district)\s+)?council$", re.IGNORECASE
+)
 
 
 def normalise_authority(name: str) -> str:

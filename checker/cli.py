@@ -54,8 +54,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Show the version and exit.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
 ) -> None:
     """lettercheck: lint inspection letters, print structural reports, explain rules."""
 
@@ -74,19 +75,37 @@ def _console(stderr: bool = False):
 @app.command()
 def check(
     paths: Annotated[list[str], typer.Argument(help="Letters (.md, .txt), folders to walk, or - for stdin.")],
-    output_format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.text,
-    fail_on: Annotated[Level | None, typer.Option(help="Exit 1 on problems at or above this level "
-                                                  "[default: error, or fail_on in config].")] = None,
-    select: Annotated[list[str] | None, typer.Option(help="Only these rules (IDs, prefixes or categories).")] = None,
-    ignore: Annotated[list[str] | None, typer.Option(help="Skip these rules (IDs, prefixes or categories).")] = None,
-    config: Annotated[str | None, typer.Option(help="Configuration file (default: nearest "
-                                               ".lettercheck.yaml or pyproject.toml).")] = None,
+    output_format: Annotated[
+        CheckFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = CheckFormat.text,
+    fail_on: Annotated[
+        Level | None,
+        typer.Option(
+            help="Exit 1 on problems at or above this level [default: error, or fail_on in config]."
+        ),
+    ] = None,
+    select: Annotated[
+        list[str] | None, typer.Option(help="Only these rules (IDs, prefixes or categories).")
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option(help="Skip these rules (IDs, prefixes or categories).")
+    ] = None,
+    config: Annotated[
+        str | None,
+        typer.Option(help="Configuration file (default: nearest .lettercheck.yaml or pyproject.toml)."),
+    ] = None,
     statistics: Annotated[bool, typer.Option("--statistics", help="Show counts per rule.")] = False,
-    baseline: Annotated[str | None, typer.Option(help="Report only problems beyond this baseline file.")] = None,
-    write_baseline: Annotated[str | None, typer.Option(help="Write the problems found as a baseline file.")] = None,
+    baseline: Annotated[
+        str | None, typer.Option(help="Report only problems beyond this baseline file.")
+    ] = None,
+    write_baseline: Annotated[
+        str | None, typer.Option(help="Write the problems found as a baseline file.")
+    ] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (0: one per core).")] = 0,
-    progress: Annotated[bool | None, typer.Option("--progress/--no-progress",
-                                                  help="Progress bar on stderr [default: on a terminal].")] = None,
+    progress: Annotated[
+        bool | None,
+        typer.Option("--progress/--no-progress", help="Progress bar on stderr [default: on a terminal]."),
+    ] = None,
 ) -> None:
     """Check letters against the rules and report problems."""
     import json
@@ -127,8 +146,7 @@ def check(
             bar = Progress(console=_console(stderr=True), transient=True)
             bar.start()
             task = bar.add_task("checking", total=len(files))
-        for result in api.check_paths(files, config, tuple(select or ()), tuple(ignore or ()),
-                                      jobs=workers):
+        for result in api.check_paths(files, config, tuple(select or ()), tuple(ignore or ()), jobs=workers):
             if baseline_data is not None:
                 result.diagnostics = apply_baseline(result.path, result.diagnostics, baseline_data)
             unreadable = unreadable or result.unreadable
@@ -184,8 +202,11 @@ def _finish(fmt: str, console, results, statistics: bool, level: str) -> None:
 
         render_summary(console, results, statistics)
     elif fmt == "concise":
-        print(formats.render_concise([]).replace("0 files", f"{len(results)} files")
-              if not results else formats.render_concise(results).splitlines()[-1])
+        print(
+            formats.render_concise([]).replace("0 files", f"{len(results)} files")
+            if not results
+            else formats.render_concise(results).splitlines()[-1]
+        )
     elif fmt == "json":
         print(formats.render_json(results))
     elif fmt == "sarif":
@@ -202,7 +223,9 @@ def _finish(fmt: str, console, results, statistics: bool, level: str) -> None:
 @app.command()
 def report(
     paths: Annotated[list[str], typer.Argument(help="Letters, folders, or - for stdin.")],
-    output_format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] = ReportFormat.rich,
+    output_format: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ReportFormat.rich,
 ) -> None:
     """Print the structure of letters: metadata, visit timeline, inspectors,
     sections and the recommendation → findings map."""
@@ -243,14 +266,31 @@ def rules(
         found = load_rules()
     except RulePackError as error:
         _fail(str(error))
-    found = [r for r in found if (not category or r.category == category)
-             and (not severity or r.severity == severity.value)]
+    found = [
+        r
+        for r in found
+        if (not category or r.category == category) and (not severity or r.severity == severity.value)
+    ]
     if output_format == "json":
         import json
 
-        print(json.dumps([{"id": r.id, "name": r.name, "category": r.category, "severity": r.severity,
-                           "applies_to": list(r.applies_to or []), "message": r.message, "help": r.help}
-                          for r in found], indent=2))
+        print(
+            json.dumps(
+                [
+                    {
+                        "id": r.id,
+                        "name": r.name,
+                        "category": r.category,
+                        "severity": r.severity,
+                        "applies_to": list(r.applies_to or []),
+                        "message": r.message,
+                        "help": r.help,
+                    }
+                    for r in found
+                ],
+                indent=2,
+            )
+        )
         return
     if output_format == "markdown":
         from checker.docs import rules_markdown

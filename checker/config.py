@@ -23,7 +23,17 @@ from pathlib import Path
 
 from checker.diagnostics import SEVERITIES
 
-KEYS = ("select", "ignore", "severity", "rule_dirs", "params", "per_file_ignores", "include", "exclude", "fail_on")
+KEYS = (
+    "select",
+    "ignore",
+    "severity",
+    "rule_dirs",
+    "params",
+    "per_file_ignores",
+    "include",
+    "exclude",
+    "fail_on",
+)
 
 
 class ConfigError(Exception):
@@ -61,7 +71,9 @@ class Config:
 
 
 def matches(rule, selectors) -> bool:
-    return any(rule.id == s or rule.category == s or (s.isupper() and rule.id.startswith(s)) for s in selectors)
+    return any(
+        rule.id == s or rule.category == s or (s.isupper() and rule.id.startswith(s)) for s in selectors
+    )
 
 
 def _as_tuple(value, key: str, path: str) -> tuple[str, ...]:
@@ -127,8 +139,9 @@ def load_config_file(path: str) -> Config:
         data = yaml.safe_load(text) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        raise ConfigError(f"invalid YAML: {getattr(error, 'problem', error)}", path,
-                          mark.line + 1 if mark else 1) from None
+        raise ConfigError(
+            f"invalid YAML: {getattr(error, 'problem', error)}", path, mark.line + 1 if mark else 1
+        ) from None
     return parse_config(data, path)
 
 
@@ -141,7 +154,9 @@ def find_config(directory: str) -> Config:
         if candidate.is_file():
             return load_config_file(str(candidate))
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and "[tool.lettercheck" in pyproject.read_text(encoding="utf-8", errors="replace"):
+        if pyproject.is_file() and "[tool.lettercheck" in pyproject.read_text(
+            encoding="utf-8", errors="replace"
+        ):
             return load_config_file(str(pyproject))
     return Config()
 

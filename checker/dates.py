@@ -86,7 +86,9 @@ def read_textual(text: str) -> tuple[list[dt.date | None], list[str]]:
         month_match = _MONTH_RE.search(words)
         month_word = month_match.group().rstrip(".").lower()
         year_match = _YEAR_RE.search(words[month_match.end() :]) if month_match else None
-        head = re.sub(_WEEKDAY, "", words[: month_match.start()] if month_match else words, flags=re.IGNORECASE)
+        head = re.sub(
+            _WEEKDAY, "", words[: month_match.start()] if month_match else words, flags=re.IGNORECASE
+        )
         days: list[int] = []
         joins: list[str] = []
         last_end = None
@@ -113,7 +115,7 @@ def read_textual(text: str) -> tuple[list[dt.date | None], list[str]]:
     for days, joins, month, year in groups:
         year = year or final_year
         expanded: list[int] = days[:1]
-        for join, day in zip(joins, days[1:]):
+        for join, day in zip(joins, days[1:], strict=False):
             if _RANGE_JOIN.match(join) and expanded and day > expanded[-1]:
                 expanded.extend(range(expanded[-1] + 1, day + 1))
             else:
@@ -148,7 +150,9 @@ def read_month_first(text: str) -> tuple[list[dt.date | None], list[str]]:
     problems = ["month first"]
     if day.group(2):
         problems.append("ordinal")
-    return [_make(int(year.group()), MONTHS[month.group().rstrip(".").lower()], int(day.group(1)), problems)], problems
+    return [
+        _make(int(year.group()), MONTHS[month.group().rstrip(".").lower()], int(day.group(1)), problems)
+    ], problems
 
 
 def read_match(match: re.Match) -> tuple[list[dt.date | None], list[str]]:

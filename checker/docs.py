@@ -23,10 +23,17 @@ def _example_lines(example: dict) -> list[str]:
 def explain_rule(rule: Rule) -> str:
     load_all()
     kind = REGISTRY.get(rule.kind)
-    out = [f"# {rule.id} ({rule.name})", "",
-           f"**Category** {rule.category} · **severity** {rule.severity} · "
-           f"**applies to** {', '.join(rule.applies_to) if rule.applies_to else 'every letter type'}", "",
-           "## What it does", "", f"Reports: *{rule.message}*", ""]
+    out = [
+        f"# {rule.id} ({rule.name})",
+        "",
+        f"**Category** {rule.category} · **severity** {rule.severity} · "
+        f"**applies to** {', '.join(rule.applies_to) if rule.applies_to else 'every letter type'}",
+        "",
+        "## What it does",
+        "",
+        f"Reports: *{rule.message}*",
+        "",
+    ]
     if kind and kind.doc:
         out += [" ".join(kind.doc.split()), ""]
     if rule.why:
@@ -39,8 +46,14 @@ def explain_rule(rule: Rule) -> str:
         for example in rule.examples:
             verdict = "Triggers" if example["trigger"] else "Does not trigger"
             base = example.get("base", "focused")
-            out += [f"{verdict} (edit of the {base} example letter):", "", "```diff",
-                    *_example_lines(example), "```", ""]
+            out += [
+                f"{verdict} (edit of the {base} example letter):",
+                "",
+                "```diff",
+                *_example_lines(example),
+                "```",
+                "",
+            ]
     out += [f"Defined in `{rule.origin}`."]
     return "\n".join(out)
 

@@ -97,13 +97,29 @@ class Engine:
             kind = REGISTRY[rule.kind]
             try:
                 for hit in kind.function(letter, rule.params):
-                    diagnostics.append(Diagnostic(rule.id, rule.category, rule.severity, hit.span,
-                                                  rule.format(hit.facts), rule.format_help(hit.facts), hit.fix))
+                    diagnostics.append(
+                        Diagnostic(
+                            rule.id,
+                            rule.category,
+                            rule.severity,
+                            hit.span,
+                            rule.format(hit.facts),
+                            rule.format_help(hit.facts),
+                            hit.fix,
+                        )
+                    )
             except PatternTimeout as timeout:
-                diagnostics.append(Diagnostic(rule.id, rule.category, "error", Span(1, 1, 1, 1),
-                                              f"rule {rule.id} skipped: its pattern {timeout} took too long "
-                                              "(over 250 ms) on this letter", "Simplify the rule's pattern: "
-                                              "avoid nested repetition such as (a+)+."))
+                diagnostics.append(
+                    Diagnostic(
+                        rule.id,
+                        rule.category,
+                        "error",
+                        Span(1, 1, 1, 1),
+                        f"rule {rule.id} skipped: its pattern {timeout} took too long "
+                        "(over 250 ms) on this letter",
+                        "Simplify the rule's pattern: avoid nested repetition such as (a+)+.",
+                    )
+                )
         diagnostics = self._suppress(letter.lines, diagnostics, ignored)
         diagnostics.sort(key=Diagnostic.sort_key)
         return diagnostics
@@ -124,9 +140,16 @@ class Engine:
             for s in suppressions:
                 if not s.used:
                     names = ", ".join(s.rules) or "all rules"
-                    kept.append(Diagnostic(rule.id, rule.category, rule.severity,
-                                           Span(s.line, s.column, s.line, s.end_column),
-                                           rule.format({"rules": names}), rule.help))
+                    kept.append(
+                        Diagnostic(
+                            rule.id,
+                            rule.category,
+                            rule.severity,
+                            Span(s.line, s.column, s.line, s.end_column),
+                            rule.format({"rules": names}),
+                            rule.help,
+                        )
+                    )
         return kept
 
 

@@ -53,9 +53,12 @@ def run_example(rule: Rule, example: dict) -> ExampleOutcome:
     if example["trigger"] and not mine:
         return ExampleOutcome(False, "expected the rule to trigger, but it did not", mine, text)
     if not example["trigger"] and mine:
-        return ExampleOutcome(False, f"expected no problem, got: {mine[0].message} (line {mine[0].span.line})",
-                              mine, text)
+        return ExampleOutcome(
+            False, f"expected no problem, got: {mine[0].message} (line {mine[0].span.line})", mine, text
+        )
     if example["trigger"] and "line" in example and not any(d.span.line == example["line"] for d in mine):
         lines = ", ".join(str(d.span.line) for d in mine)
-        return ExampleOutcome(False, f"expected a problem on line {example['line']}, got line(s) {lines}", mine, text)
+        return ExampleOutcome(
+            False, f"expected a problem on line {example['line']}, got line(s) {lines}", mine, text
+        )
     return ExampleOutcome(True, "", mine, text)

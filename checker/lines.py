@@ -23,7 +23,9 @@ TEXT = "text"
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<content>.*?)\s*#*\s*$")
 _BOLD_LINE = re.compile(r"^\s*\*\*(?P<content>[^*]+?)\*\*\s*:?\s*$")
-_BULLET = re.compile(r"^\s*(?P<marker>[-*•–·▪●○]|\d{1,2}[.)]|\(?[a-z]\)|\(?[ivx]{1,4}\))\s+(?P<content>\S.*)$")
+_BULLET = re.compile(
+    r"^\s*(?P<marker>[-*•–·▪●○]|\d{1,2}[.)]|\(?[a-z]\)|\(?[ivx]{1,4}\))\s+(?P<content>\S.*)$"
+)
 _SALUTATION = re.compile(r"^\s*(?:\*\*)?(?P<content>Dear\b[^*]*?)(?:\*\*)?\s*$")
 _SIGN_OFF = re.compile(
     r"^\s*(?:\*\*)?(?P<content>(?:Yours\s+(?:sincerely|faithfully|truly)|Kind regards|Best wishes|Regards)[,.]?)(?:\*\*)?\s*(?P<rest>.*?)\s*$",

@@ -29,7 +29,7 @@ class Text:
     joined `value` back to the file.
     """
 
-    __slots__ = ("value", "_offsets", "_origins")
+    __slots__ = ("_offsets", "_origins", "value")
 
     def __init__(self, pieces: list[tuple[int, int, str]]) -> None:
         parts: list[str] = []
@@ -83,7 +83,7 @@ class Text:
         sub.value = self.value[start:end]
         sub._offsets = [0]
         sub._origins = [(line, column)]
-        for offset, origin in zip(self._offsets, self._origins):
+        for offset, origin in zip(self._offsets, self._origins, strict=True):
             if start < offset < end:
                 sub._offsets.append(offset - start)
                 sub._origins.append(origin)

@@ -93,7 +93,11 @@ def _people_in(text: Text, start: int, end: int, lead_role: str | None) -> list[
                 )
             )
             continue
-        people.append(Person(name=chunk.strip(), role=None, role_text=None, name_text=text.slice(chunk_start, chunk_end)))
+        people.append(
+            Person(
+                name=chunk.strip(), role=None, role_text=None, name_text=text.slice(chunk_start, chunk_end)
+            )
+        )
     if lead_role:
         for person in people:
             if person.role_text is None:

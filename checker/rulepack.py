@@ -98,7 +98,9 @@ def load_rule_file(path: Path, overrides: dict | None = None) -> list[Rule]:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or str(error)
-        raise RulePackError(f"invalid YAML: {problem}", name, *((mark.line + 1, mark.column + 1) if mark else (1, 1))) from None
+        raise RulePackError(
+            f"invalid YAML: {problem}", name, *((mark.line + 1, mark.column + 1) if mark else (1, 1))
+        ) from None
     if data is None:
         return []
 
@@ -109,34 +111,48 @@ def load_rule_file(path: Path, overrides: dict | None = None) -> list[Rule]:
     if errors:
         error = errors[0]
         where = "/".join(str(p) for p in error.absolute_path) or "top level"
-        raise RulePackError(f"{error.message} (at {where})", name, *_position(_node_at(root, error.absolute_path)))
+        raise RulePackError(
+            f"{error.message} (at {where})", name, *_position(_node_at(root, error.absolute_path))
+        )
 
     load_all()
     rules = []
     for index, item in enumerate(data["rules"]):
         node = _node_at(root, ["rules", index])
-        line, column = _position(node)
+        line, _column = _position(node)
         check = dict(item["check"])
         kind_name = check.pop("kind")
         kind = REGISTRY.get(kind_name)
         if kind is None:
             known = ", ".join(sorted(REGISTRY))
-            raise RulePackError(f"rule {item['id']}: unknown check kind {kind_name!r} (known: {known})",
-                                name, *_position(_node_at(root, ["rules", index, "check", "kind"])))
+            raise RulePackError(
+                f"rule {item['id']}: unknown check kind {kind_name!r} (known: {known})",
+                name,
+                *_position(_node_at(root, ["rules", index, "check", "kind"])),
+            )
         check.update((overrides or {}).get(item["id"], {}))
         missing = [p for p in kind.required if p not in check]
         unknown = [p for p in check if p not in kind.required + kind.optional]
         if missing or unknown:
             problem = f"missing parameter {missing[0]!r}" if missing else f"unknown parameter {unknown[0]!r}"
-            raise RulePackError(f"rule {item['id']}: check kind {kind_name!r}: {problem}", name,
-                                *_position(_node_at(root, ["rules", index, "check"])))
+            raise RulePackError(
+                f"rule {item['id']}: check kind {kind_name!r}: {problem}",
+                name,
+                *_position(_node_at(root, ["rules", index, "check"])),
+            )
         try:
             params = kind.prepare(check) if kind.prepare else check
             list(string.Formatter().parse(item["message"]))
             list(string.Formatter().parse(item["help"]))
         except ValueError as error:
-            where = ["rules", index, "check", error.param] if hasattr(error, "param") else ["rules", index, "check"]
-            raise RulePackError(f"rule {item['id']}: {error}", name, *_position(_node_at(root, where))) from None
+            where = (
+                ["rules", index, "check", error.param]
+                if hasattr(error, "param")
+                else ["rules", index, "check"]
+            )
+            raise RulePackError(
+                f"rule {item['id']}: {error}", name, *_position(_node_at(root, where))
+            ) from None
         rules.append(
             Rule(
                 id=item["id"],
@@ -175,7 +191,9 @@ def load_rules(extra_dirs: tuple[str, ...] = (), overrides: dict | None = None) 
             for rule in load_rule_file(file, overrides):
                 if rule.id in seen:
                     path, line = rule.origin.rsplit(":", 1)
-                    raise RulePackError(f"duplicate rule id {rule.id} (first defined at {seen[rule.id]})", path, int(line))
+                    raise RulePackError(
+                        f"duplicate rule id {rule.id} (first defined at {seen[rule.id]})", path, int(line)
+                    )
                 seen[rule.id] = rule.origin
                 rules.append(rule)
     return rules

@@ -55,7 +55,7 @@ def decode(data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         raise SourceError(
-            "not valid UTF-8 or Windows-1252 text (byte 0x%02x)" % data[error.start], line, 1
+            f"not valid UTF-8 or Windows-1252 text (byte 0x{data[error.start]:02x})", line, 1
         ) from None
     return text, "cp1252"
 

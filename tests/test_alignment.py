@@ -80,8 +80,14 @@ def test_removing_the_evaluation_of_an_area_is_reported(area_line):
     ("name", "recommendation"),
     [
         ("kent_focused_2019.md", "- improve the recruitment and retention of foster carers for teenagers"),
-        ("kent_focused_2019.md", "- the timeliness of adoption panel decisions for children with a plan for adoption"),
-        ("hull_focused_2018.md", "- Leaders should review the sufficiency of residential placements out of area."),
+        (
+            "kent_focused_2019.md",
+            "- the timeliness of adoption panel decisions for children with a plan for adoption",
+        ),
+        (
+            "hull_focused_2018.md",
+            "- Leaders should review the sufficiency of residential placements out of area.",
+        ),
     ],
 )
 def test_a_recommendation_on_a_topic_the_findings_never_mention(name, recommendation):
@@ -96,10 +102,14 @@ def test_a_recommendation_on_a_topic_the_findings_never_mention(name, recommenda
 
 
 def test_serious_concern_without_recommendation_is_a_warning_quoting_the_finding():
-    text = edited("kent_focused_2019.md", (
-        "- Following its review and re-configuration",
-        "- Inspectors raised serious concerns about two children placed in unregistered homes out of area.\n"
-        "- Following its review and re-configuration"))
+    text = edited(
+        "kent_focused_2019.md",
+        (
+            "- Following its review and re-configuration",
+            "- Inspectors raised serious concerns about two children placed in unregistered homes out of area.\n"
+            "- Following its review and re-configuration",
+        ),
+    )
     diagnostics = Engine(Config(select=("ALIGN003",))).check(_letter_from(text))
     assert [(d.rule, d.severity, d.span.line) for d in diagnostics] == [("ALIGN003", "warning", 65)]
     assert "serious concerns" in diagnostics[0].message

@@ -40,8 +40,11 @@ def test_every_broken_fixture_has_expectations():
 def test_broken_letter_is_caught_at_the_right_place(cli, name):
     result, data = _json(cli, str(BROKEN / name))
     assert result.exit_code == 1
-    errors = [(d["rule"], d["category"], d["line"], d["column"])
-              for d in data["files"][0]["diagnostics"] if d["severity"] == "error"]
+    errors = [
+        (d["rule"], d["category"], d["line"], d["column"])
+        for d in data["files"][0]["diagnostics"]
+        if d["severity"] == "error"
+    ]
     assert errors == BROKEN_EXPECTED[name]
 
 
@@ -58,14 +61,20 @@ def test_clean_fixtures_have_no_errors_and_exit_0(cli):
     assert result.exit_code == 0
     assert data["summary"]["errors"] == 0
     assert data["summary"]["files"] == len(list(LETTERS.iterdir()))
-    warnings = sorted((f["path"].rsplit("/", 1)[1], d["rule"]) for f in data["files"]
-                      for d in f["diagnostics"] if d["severity"] == "warning")
+    warnings = sorted(
+        (f["path"].rsplit("/", 1)[1], d["rule"])
+        for f in data["files"]
+        for d in f["diagnostics"]
+        if d["severity"] == "warning"
+    )
     # Only warnings an editor agrees with: a republished copy lacks its head,
     # and the Kirklees letter really does date its visit on a Sunday.
-    assert warnings == [("hillford_focused_2018_republished.md", "STR004"),
-                        ("hillford_focused_2018_republished.md", "STR005"),
-                        ("hillford_focused_2018_republished.md", "STR006"),
-                        ("kirklees_monitoring_2017.md", "DATE005")]
+    assert warnings == [
+        ("hillford_focused_2018_republished.md", "STR004"),
+        ("hillford_focused_2018_republished.md", "STR005"),
+        ("hillford_focused_2018_republished.md", "STR006"),
+        ("kirklees_monitoring_2017.md", "DATE005"),
+    ]
 
 
 def test_fail_on_warning_tightens_the_exit_code(cli):
@@ -103,7 +112,7 @@ def test_text_output_shows_source_underline_and_help(cli):
 
 def test_github_annotations(cli):
     result = cli("check", str(BROKEN / "salutation_mismatch.md"), "--format", "github")
-    (line,) = [l for l in result.stdout.splitlines() if "CONS001" in l]
+    (line,) = [text for text in result.stdout.splitlines() if "CONS001" in text]
     assert line.startswith("::error file=")
     assert ",line=13,col=1,endLine=13,endColumn=15,title=CONS001::" in line
 
@@ -125,12 +134,27 @@ def test_sarif_matches_the_official_schema_shape(cli):
     import jsonschema
 
     schema = {
-        "type": "object", "required": ["version", "runs"],
-        "properties": {"runs": {"type": "array", "items": {
-            "type": "object", "required": ["tool", "results"],
-            "properties": {"results": {"type": "array", "items": {
-                "type": "object", "required": ["message", "ruleId", "level", "locations"],
-                "properties": {"level": {"enum": ["none", "note", "warning", "error"]}}}}}}}},
+        "type": "object",
+        "required": ["version", "runs"],
+        "properties": {
+            "runs": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["tool", "results"],
+                    "properties": {
+                        "results": {
+                            "type": "array",
+                            "items": {
+                                "type": "object",
+                                "required": ["message", "ruleId", "level", "locations"],
+                                "properties": {"level": {"enum": ["none", "note", "warning", "error"]}},
+                            },
+                        }
+                    },
+                },
+            }
+        },
     }
     result = cli("check", str(BROKEN), "--format", "sarif")
     jsonschema.validate(json.loads(result.stdout), schema)
@@ -179,12 +203,15 @@ def test_user_rule_from_config_runs(cli, tmp_path):
     (rules / "house.yaml").write_text(
         "rules:\n  - id: HOUSE001\n    category: style\n    severity: error\n"
         "    message: \"say 'front door' without quotes\"\n    help: House style.\n"
-        "    check: {kind: pattern, scope: opening, pattern: \"'front door'\"}\n", encoding="utf-8")
+        "    check: {kind: pattern, scope: opening, pattern: \"'front door'\"}\n",
+        encoding="utf-8",
+    )
     (tmp_path / "letter.md").write_bytes((LETTERS / "kent_focused_2019.md").read_bytes())
     result, data = _json(cli, str(tmp_path / "letter.md"))
     assert result.exit_code == 1
     assert [(d["rule"], d["line"]) for d in data["files"][0]["diagnostics"] if d["rule"] == "HOUSE001"] == [
-        ("HOUSE001", 19)]
+        ("HOUSE001", 19)
+    ]
 
 
 def test_rules_and_explain(cli):

@@ -21,7 +21,9 @@ def _rules(letter, config=Config()):
     return [(d.rule, d.span.line) for d in Engine(config).check(letter)]
 
 
-REPEATED = edited("bcp_focused_2023.md", ("Most children in need are visited", "Most most children in need are visited"))
+REPEATED = edited(
+    "bcp_focused_2023.md", ("Most children in need are visited", "Most most children in need are visited")
+)
 
 
 def test_select_ignore_and_severity_override():
@@ -46,7 +48,9 @@ def test_suppression_comment_silences_the_next_block_and_counts_as_used():
 
 
 def test_unused_suppression_is_reported_where_it_is():
-    text = edited("bcp_focused_2023.md", ("## Findings\n", "## Findings\n\n<!-- lettercheck: disable DATE001 -->\n"))
+    text = edited(
+        "bcp_focused_2023.md", ("## Findings\n", "## Findings\n\n<!-- lettercheck: disable DATE001 -->\n")
+    )
     assert _rules(_letter(text)) == [("SUP001", 41)]
 
 
@@ -56,13 +60,16 @@ def test_disable_file_covers_every_line():
 
 
 def test_config_from_pyproject_and_yaml(tmp_path):
-    (tmp_path / "pyproject.toml").write_text(textwrap.dedent("""
+    (tmp_path / "pyproject.toml").write_text(
+        textwrap.dedent("""
         [tool.lettercheck]
         ignore = ["STYLE003"]
         severity = {DATE007 = "error"}
         params = {DATE007 = {offset_days = 10}}
         fail_on = "warning"
-    """), encoding="utf-8")
+    """),
+        encoding="utf-8",
+    )
     nested = tmp_path / "letters" / "2023"
     nested.mkdir(parents=True)
     config = find_config(str(nested))
@@ -104,7 +111,8 @@ def test_baseline_keeps_only_new_problems():
 
 def test_a_catastrophic_user_pattern_cannot_hang(tmp_path):
     pack = tmp_path / "slow.yaml"
-    pack.write_text(textwrap.dedent("""
+    pack.write_text(
+        textwrap.dedent("""
         rules:
           - id: SLOW001
             category: style
@@ -112,7 +120,9 @@ def test_a_catastrophic_user_pattern_cannot_hang(tmp_path):
             message: "slow"
             help: "none"
             check: {kind: pattern, scope: body, pattern: '(\\w+\\s?)+$'}
-    """), encoding="utf-8")
+    """),
+        encoding="utf-8",
+    )
     rules = load_rule_file(pack)
     text = edited("bcp_focused_2023.md", ("Caseloads have reduced,", "Caseloads " + "a " * 4000 + "!"))
     (diagnostic,) = Engine(Config(), rules=rules).check(_letter(text))

@@ -11,14 +11,32 @@ from checker.api import load_file
 from checker.cli import app
 from tests.conftest import LETTERS
 
-LINE_PARTS = st.sampled_from([
-    "Dear Ms Murphy", "Yours sincerely", "## Overview", "**Findings**", "- a bullet", "1. numbered", "• dot",
-    "1 March 2018", "31 February 2018", "Focused visit to X children's services", "Monitoring visit of Y",
-    "The inspectors were A, HMI, and B, HMI.", "", "", "plain text line", "Graham Reiter Her Majesty's Inspector",
-    "<!-- lettercheck: disable DRAFT002 -->", "Ofsted will take the findings from this focused visit into account",
-])
+LINE_PARTS = st.sampled_from(
+    [
+        "Dear Ms Murphy",
+        "Yours sincerely",
+        "## Overview",
+        "**Findings**",
+        "- a bullet",
+        "1. numbered",
+        "• dot",
+        "1 March 2018",
+        "31 February 2018",
+        "Focused visit to X children's services",
+        "Monitoring visit of Y",
+        "The inspectors were A, HMI, and B, HMI.",
+        "",
+        "",
+        "plain text line",
+        "Graham Reiter Her Majesty's Inspector",
+        "<!-- lettercheck: disable DRAFT002 -->",
+        "Ofsted will take the findings from this focused visit into account",
+    ]
+)
 LETTERISH = st.lists(st.one_of(LINE_PARTS, st.text(max_size=40)), max_size=40).map("\n".join)
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+SETTINGS = settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 
 def _invoke(args, data: bytes):

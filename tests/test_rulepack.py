@@ -42,7 +42,7 @@ def test_a_good_user_rule_loads(tmp_path):
         (GOOD.replace("pattern: 'LAC'", "pattern: '(LAC'"), 9, "invalid regular expression"),
         (GOOD.replace("pattern: 'LAC'", "pattern: 'LAC'\n      scope: middle"), 10, "unknown scope 'middle'"),
         (GOOD.replace("      pattern: 'LAC'\n", "      patterns: 'LAC'\n"), 8, "missing parameter 'pattern'"),
-        (GOOD.replace("    help: \"House style.\"\n", ""), 2, "'help' is a required property"),
+        (GOOD.replace('    help: "House style."\n', ""), 2, "'help' is a required property"),
     ],
 )
 def test_broken_packs_name_the_line(tmp_path, text, line, message):
@@ -66,8 +66,15 @@ def test_core_pack_ids_are_unique_and_categories_valid():
     rules = load_rules()
     assert len({r.id for r in rules}) == len(rules)
     assert {r.category for r in rules} <= set(CATEGORIES)
-    assert {r.category for r in rules} >= {"structure", "dates", "inspectors", "consistency", "draft", "style",
-                                            "alignment"}
+    assert {r.category for r in rules} >= {
+        "structure",
+        "dates",
+        "inspectors",
+        "consistency",
+        "draft",
+        "style",
+        "alignment",
+    }
 
 
 def test_published_schema_validates_the_core_pack():

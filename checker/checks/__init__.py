@@ -50,7 +50,9 @@ def check_kind(name: str, required: tuple[str, ...] = (), optional: tuple[str, .
     """Register a check kind under `name` (what rule YAML writes as check.kind)."""
 
     def register(function: CheckFunction) -> CheckFunction:
-        REGISTRY[name] = CheckKind(name, function, required, optional, (function.__doc__ or "").strip(), prepare)
+        REGISTRY[name] = CheckKind(
+            name, function, required, optional, (function.__doc__ or "").strip(), prepare
+        )
         return function
 
     return register

@@ -12,11 +12,15 @@ _ALIGN_PARAMS = ("threshold", "area_threshold", "max_links", "min_coverage")
 
 
 def _alignment(letter: Letter, params: dict):
-    key = ("alignment", tuple(sorted((k, params[k]) for k in _ALIGN_PARAMS if k in params)),
-           tuple(p.pattern for p in params.get("_concerns", ())))
+    key = (
+        "alignment",
+        tuple(sorted((k, params[k]) for k in _ALIGN_PARAMS if k in params)),
+        tuple(p.pattern for p in params.get("_concerns", ())),
+    )
     if key not in letter.memo:
-        letter.memo[key] = align_letter(letter, {k: params[k] for k in _ALIGN_PARAMS if k in params},
-                                        params.get("_concerns", ()))
+        letter.memo[key] = align_letter(
+            letter, {k: params[k] for k in _ALIGN_PARAMS if k in params}, params.get("_concerns", ())
+        )
     return letter.memo[key]
 
 
@@ -33,8 +37,13 @@ def recommendation_support(letter: Letter, params: dict):
     alignment = _alignment(letter, params)
     for block in letter.recommendations:
         if not alignment.links.get(block.line):
-            yield Hit(block.text.span(), {"recommendation": _quote(block.text.value),
-                                          "threshold": params.get("threshold", DEFAULTS["threshold"])})
+            yield Hit(
+                block.text.span(),
+                {
+                    "recommendation": _quote(block.text.value),
+                    "threshold": params.get("threshold", DEFAULTS["threshold"]),
+                },
+            )
 
 
 @check_kind("areas_evaluated", optional=_ALIGN_PARAMS)
@@ -66,5 +75,7 @@ def serious_concerns(letter: Letter, params: dict):
     alignment = _alignment(letter, params)
     for block, _score in alignment.concerns:
         concern = next(p.search(block.text.value) for p in params["_concerns"] if p.search(block.text.value))
-        yield Hit(block.text.span(*concern.span()),
-                  {"finding": _quote(block.text.value, 160), "concern": concern.group()})
+        yield Hit(
+            block.text.span(*concern.span()),
+            {"finding": _quote(block.text.value, 160), "concern": concern.group()},
+        )

@@ -10,7 +10,20 @@ from checker.diagnostics import Fix
 from checker.lettertypes import load_letter_types
 from checker.model import Letter
 
-_HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "professor", "prof", "sir", "dame", "cllr", "councillor"}
+_HONORIFICS = {
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "professor",
+    "prof",
+    "sir",
+    "dame",
+    "cllr",
+    "councillor",
+}
 
 
 def _words(text: str) -> list[str]:
@@ -38,9 +51,11 @@ def salutation_recipient(letter: Letter, params: dict):
         return
     original = letter.recipient.name.split()
     suggestion = f"Dear {original[0]} {original[-1]}" if honorific else f"Dear {original[0]}"
-    yield Hit(letter.salutation.span(), {"salutation": letter.salutation.value, "recipient": letter.recipient.name,
-                                         "suggestion": suggestion},
-              Fix(suggestion, f"write '{suggestion}'"))
+    yield Hit(
+        letter.salutation.span(),
+        {"salutation": letter.salutation.value, "recipient": letter.recipient.name, "suggestion": suggestion},
+        Fix(suggestion, f"write '{suggestion}'"),
+    )
 
 
 _VISIT_KIND = re.compile(r"\b(focused|monitoring)\s+visit\b", re.IGNORECASE)
@@ -53,15 +68,19 @@ def visit_type_agreement(letter: Letter, params: dict):
     if letter.letter_type == "unknown":
         return
     expected = load_letter_types()[letter.letter_type].label
-    places = [("opening paragraph", letter.opening[0].text if letter.opening else None),
-              ("closing statement", letter.closing)]
+    places = [
+        ("opening paragraph", letter.opening[0].text if letter.opening else None),
+        ("closing statement", letter.closing),
+    ]
     for where, text in places:
         if text is None:
             continue
         for match in _VISIT_KIND.finditer(text.value):
             found = match.group().lower()
             if found.split()[0] != expected.split()[0]:
-                yield Hit(text.span(*match.span()), {"found": match.group(), "where": where, "expected": expected})
+                yield Hit(
+                    text.span(*match.span()), {"found": match.group(), "where": where, "expected": expected}
+                )
 
 
 _OPENING_AUTHORITY = re.compile(
@@ -78,7 +97,9 @@ def authority_agreement(letter: Letter, params: dict):
     text = letter.opening[0].text
     match = _OPENING_AUTHORITY.search(text.value)
     if match and normalise_authority(match.group("la")).lower() != letter.local_authority.lower():
-        yield Hit(text.span(*match.span("la")), {"found": match.group("la"), "expected": letter.local_authority})
+        yield Hit(
+            text.span(*match.span("la")), {"found": match.group("la"), "expected": letter.local_authority}
+        )
 
 
 @check_kind("sign_off_fits")
@@ -90,6 +111,8 @@ def sign_off_fits(letter: Letter, params: dict):
     named = not re.search(r"\b(sir|madam)\b", letter.salutation.value, re.IGNORECASE)
     expected = "Yours sincerely" if named else "Yours faithfully"
     if letter.sign_off.value.lower().rstrip(",.") != expected.lower():
-        yield Hit(letter.sign_off.span(), {"sign_off": letter.sign_off.value, "expected": expected,
-                                           "salutation": letter.salutation.value},
-                  Fix(expected, f"write '{expected}'"))
+        yield Hit(
+            letter.sign_off.span(),
+            {"sign_off": letter.sign_off.value, "expected": expected, "salutation": letter.salutation.value},
+            Fix(expected, f"write '{expected}'"),
+        )

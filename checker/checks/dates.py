@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 
 from checker import dates
@@ -56,8 +57,15 @@ def date_style(letter: Letter, params: dict):
             continue
         suggestion = format_date(days[0]) if len(days) == 1 and days[0] else ""
         fix = Fix(suggestion, f"write {suggestion!r}") if suggestion else None
-        yield Hit(text.span(*match.span()), {"date": match.group(), "problem": ", ".join(found),
-                                             "suggestion": suggestion or "day month year"}, fix)
+        yield Hit(
+            text.span(*match.span()),
+            {
+                "date": match.group(),
+                "problem": ", ".join(found),
+                "suggestion": suggestion or "day month year",
+            },
+            fix,
+        )
 
 
 def _prepare_visit_days(params: dict) -> dict:
@@ -73,7 +81,7 @@ def visit_days(letter: Letter, params: dict):
     if not letter.visit:
         return
     days = letter.visit_dates
-    for earlier, later in zip(days, days[1:]):
+    for earlier, later in itertools.pairwise(days):
         if params["require"] == "order" and later <= earlier:
             yield Hit(letter.visit.text.span(), {"first": format_date(earlier), "second": format_date(later)})
             return
@@ -81,7 +89,9 @@ def visit_days(letter: Letter, params: dict):
             gap = (later - earlier).days
             weekend_gap = earlier.weekday() == 4 and gap == 3
             if gap > 1 and not weekend_gap:
-                yield Hit(letter.visit.text.span(), {"first": format_date(earlier), "second": format_date(later)})
+                yield Hit(
+                    letter.visit.text.span(), {"first": format_date(earlier), "second": format_date(later)}
+                )
                 return
 
 
@@ -138,7 +148,11 @@ def dates_in_text(letter: Letter, params: dict):
                 continue
             start, end = sentence.span()
             seen: list[tuple[int, int]] = []
-            for kind, pattern in (("date", dates.DATE_EXPRESSION), ("month", dates.MONTH_YEAR), ("year", _YEAR)):
+            for kind, pattern in (
+                ("date", dates.DATE_EXPRESSION),
+                ("month", dates.MONTH_YEAR),
+                ("year", _YEAR),
+            ):
                 for match in pattern.finditer(text.value, start, end):
                     if any(a <= match.start() < b for a, b in seen):
                         continue
@@ -146,5 +160,7 @@ def dates_in_text(letter: Letter, params: dict):
                     day = _earliest(match, kind)
                     if day and day > reference:
                         span = match.span(1) if kind == "year" else match.span()
-                        yield Hit(text.span(*span), {"date": text.value[span[0]:span[1]],
-                                                     "visit": format_date(reference)})
+                        yield Hit(
+                            text.span(*span),
+                            {"date": text.value[span[0] : span[1]], "visit": format_date(reference)},
+                        )

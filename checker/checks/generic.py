@@ -37,7 +37,9 @@ def compile_pattern(pattern: str, ignore_case: bool = False, param: str = "patte
 def _check_scope(params: dict) -> None:
     scope = params.get("scope", "body")
     if scope not in SCOPES and not scope.startswith("section:"):
-        raise ParamError("scope", f"unknown scope {scope!r}; expected one of {', '.join(SCOPES)} or section:<kind>")
+        raise ParamError(
+            "scope", f"unknown scope {scope!r}; expected one of {', '.join(SCOPES)} or section:<kind>"
+        )
 
 
 def _prepare_pattern(params: dict) -> dict:
@@ -54,8 +56,12 @@ def finditer(compiled, text: str):
         raise PatternTimeout(compiled.pattern) from None
 
 
-@check_kind("pattern", required=("pattern",), optional=("scope", "ignore_case", "group", "replacement"),
-            prepare=_prepare_pattern)
+@check_kind(
+    "pattern",
+    required=("pattern",),
+    optional=("scope", "ignore_case", "group", "replacement"),
+    prepare=_prepare_pattern,
+)
 def must_not_occur(letter: Letter, params: dict):
     """Report every match of `pattern` in `scope` (default: body).
 
@@ -94,12 +100,16 @@ def _prepare_substitution(params: dict) -> dict:
     swap = params.get("swap")
     if not isinstance(swap, dict) or not swap:
         raise ParamError("swap", "swap must be a mapping of pattern: replacement")
-    compiled = [(compile_pattern(rf"\b(?:{p})\b", params.get("ignore_case", True), "swap"), str(r))
-                for p, r in swap.items()]
+    compiled = [
+        (compile_pattern(rf"\b(?:{p})\b", params.get("ignore_case", True), "swap"), str(r))
+        for p, r in swap.items()
+    ]
     return {**params, "_compiled": compiled}
 
 
-@check_kind("substitution", required=("swap",), optional=("scope", "ignore_case"), prepare=_prepare_substitution)
+@check_kind(
+    "substitution", required=("swap",), optional=("scope", "ignore_case"), prepare=_prepare_substitution
+)
 def substitution(letter: Letter, params: dict):
     """House style: for each `pattern: replacement` in `swap`, flag the pattern
     and offer the replacement as a fix. Facts: {match}, {replacement}."""
@@ -108,8 +118,11 @@ def substitution(letter: Letter, params: dict):
             for match in finditer(compiled, text.value):
                 word = match.group()
                 suggestion = replacement[:1].upper() + replacement[1:] if word[:1].isupper() else replacement
-                yield Hit(text.span(*match.span()), {"match": word, "replacement": suggestion},
-                          Fix(suggestion, f"replace {word!r} with {suggestion!r}"))
+                yield Hit(
+                    text.span(*match.span()),
+                    {"match": word, "replacement": suggestion},
+                    Fix(suggestion, f"replace {word!r} with {suggestion!r}"),
+                )
 
 
 _OPERATORS = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge,
@@ -140,7 +153,9 @@ def _prepare_compare(params: dict) -> dict:
     return params
 
 
-@check_kind("date_compare", required=("left", "op", "right"), optional=("offset_days",), prepare=_prepare_compare)
+@check_kind(
+    "date_compare", required=("left", "op", "right"), optional=("offset_days",), prepare=_prepare_compare
+)
 def date_compare(letter: Letter, params: dict):
     """Require `left op right + offset_days` between two of the letter's dates
     (letter_date, visit_start, visit_end); reported on `left`.
@@ -152,5 +167,12 @@ def date_compare(letter: Letter, params: dict):
     offset = params.get("offset_days", 0)
     if _OPERATORS[params["op"]](left, right + dt.timedelta(days=offset)):
         return
-    yield Hit(left_text.span(), {"left": format_date(left), "right": format_date(right),
-                                 "days": (left - right).days, "offset_days": offset})
+    yield Hit(
+        left_text.span(),
+        {
+            "left": format_date(left),
+            "right": format_date(right),
+            "days": (left - right).days,
+            "offset_days": offset,
+        },
+    )

@@ -58,8 +58,10 @@ def signatory_first(letter: Letter, params: dict):
         return
     match = _find(letter, signer)
     if match is not None and match is not letter.inspectors[0]:
-        yield Hit((signer.name_text or letter.signature).span(),
-                  {"name": signer.name, "first": letter.inspectors[0].name})
+        yield Hit(
+            (signer.name_text or letter.signature).span(),
+            {"name": signer.name, "first": letter.inspectors[0].name},
+        )
 
 
 @check_kind("signature_role")
@@ -75,7 +77,9 @@ def signature_role(letter: Letter, params: dict):
     match = _find(letter, signer)
     if match is not None and match.role and match.role != signer.role:
         target = signer.role_span_text or letter.signature
-        yield Hit(target.span(), {"name": signer.name, "signed_as": signer.role_text, "role": match.role_text})
+        yield Hit(
+            target.span(), {"name": signer.name, "signed_as": signer.role_text, "role": match.role_text}
+        )
 
 
 _MAJESTY = re.compile(r"\b(Her|His)(\s+Majesty['’]s)\b")
@@ -95,10 +99,15 @@ def majesty(letter: Letter, params: dict):
     for text in texts:
         for match in _MAJESTY.finditer(text.value):
             if match.group(1) != expected:
-                yield Hit(text.span(*match.span(1)),
-                          {"found": match.group(1) + match.group(2), "expected": expected + match.group(2),
-                           "date": f"{when.day} {when:%B %Y}"},
-                          Fix(expected, f"write '{expected}'"))
+                yield Hit(
+                    text.span(*match.span(1)),
+                    {
+                        "found": match.group(1) + match.group(2),
+                        "expected": expected + match.group(2),
+                        "date": f"{when.day} {when:%B %Y}",
+                    },
+                    Fix(expected, f"write '{expected}'"),
+                )
 
 
 __all__ = ["start_of"]

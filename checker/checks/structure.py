@@ -98,7 +98,9 @@ def section_order(letter: Letter, params: dict):
         if section.kind not in rank:
             continue
         if highest is not None and rank[section.kind] < rank[highest.kind]:
-            yield Hit(section.heading.span(), {"section": section.heading.value, "after": highest.heading.value})
+            yield Hit(
+                section.heading.span(), {"section": section.heading.value, "after": highest.heading.value}
+            )
         elif highest is None or rank[section.kind] > rank[highest.kind]:
             highest = section
 
@@ -111,8 +113,10 @@ def section_content(letter: Letter, params: dict):
     min_words = params.get("min_words", 1)
     for section in letter.sections:
         if len(section.blocks) < min_blocks or section.words < min_words:
-            yield Hit(section.heading.span(), {"section": section.heading.value, "words": section.words,
-                                                "blocks": len(section.blocks)})
+            yield Hit(
+                section.heading.span(),
+                {"section": section.heading.value, "words": section.words, "blocks": len(section.blocks)},
+            )
 
 
 @check_kind("duplicate_sections")
@@ -123,7 +127,9 @@ def duplicate_sections(letter: Letter, params: dict):
         if section.kind == "other":
             continue
         if section.kind in seen:
-            yield Hit(section.heading.span(), {"section": section.heading.value, "first_line": seen[section.kind]})
+            yield Hit(
+                section.heading.span(), {"section": section.heading.value, "first_line": seen[section.kind]}
+            )
         else:
             seen[section.kind] = section.line
 
@@ -145,16 +151,35 @@ def known_headings_check(letter: Letter, params: dict):
         if key in by_key:
             continue
         if key in known:  # a heading of another letter type
-            yield Hit(section.heading.span(), {"heading": section.heading.value, "suggestion": "",
-                                                "hint": "it belongs to another kind of letter"})
+            yield Hit(
+                section.heading.span(),
+                {
+                    "heading": section.heading.value,
+                    "suggestion": "",
+                    "hint": "it belongs to another kind of letter",
+                },
+            )
             continue
         close = difflib.get_close_matches(key, list(by_key), n=1, cutoff=params.get("cutoff", 0.8))
         if close:
             suggestion = by_key[close[0]]
-            yield Hit(section.heading.span(), {"heading": section.heading.value, "suggestion": suggestion,
-                                                "hint": f"did you mean '{suggestion}'?"},
-                      Fix(suggestion, f"rename the heading to '{suggestion}'"))
+            yield Hit(
+                section.heading.span(),
+                {
+                    "heading": section.heading.value,
+                    "suggestion": suggestion,
+                    "hint": f"did you mean '{suggestion}'?",
+                },
+                Fix(suggestion, f"rename the heading to '{suggestion}'"),
+            )
         else:
-            yield Hit(section.heading.span(), {"heading": section.heading.value, "suggestion": "",
-                                                "hint": "it is not a heading of a " + (
-                                                    letter_type.label if letter_type else "known") + " letter"})
+            yield Hit(
+                section.heading.span(),
+                {
+                    "heading": section.heading.value,
+                    "suggestion": "",
+                    "hint": "it is not a heading of a "
+                    + (letter_type.label if letter_type else "known")
+                    + " letter",
+                },
+            )

@@ -13,8 +13,10 @@ def render_concise(results) -> str:
         for d in result.diagnostics:
             lines.append(f"{result.path}:{d.span.line}:{d.span.column}: {d.rule} [{d.severity}] {d.message}")
     counts = summary(results)
-    lines.append(f"Found {counts['errors']} errors, {counts['warnings']} warnings, {counts['infos']} infos "
-                 f"in {counts['files']} files.")
+    lines.append(
+        f"Found {counts['errors']} errors, {counts['warnings']} warnings, {counts['infos']} infos "
+        f"in {counts['files']} files."
+    )
     return "\n".join(lines)
 
 
@@ -23,7 +25,9 @@ def render_json(results) -> str:
         {"path": r.path, "letter_type": r.letter_type, "diagnostics": [d.to_dict() for d in r.diagnostics]}
         for r in results
     ]
-    return json.dumps({"version": 1, "files": files, "summary": summary(results)}, indent=2, ensure_ascii=False)
+    return json.dumps(
+        {"version": 1, "files": files, "summary": summary(results)}, indent=2, ensure_ascii=False
+    )
 
 
 def _escape_data(text: str) -> str:
@@ -40,7 +44,9 @@ def render_github(results) -> str:
     lines = []
     for result in results:
         for d in result.diagnostics:
-            props = (f"file={_escape_property(result.path)},line={d.span.line},col={d.span.column},"
-                     f"endLine={d.span.end_line},endColumn={d.span.end_column},title={_escape_property(d.rule)}")
+            props = (
+                f"file={_escape_property(result.path)},line={d.span.line},col={d.span.column},"
+                f"endLine={d.span.end_line},endColumn={d.span.end_column},title={_escape_property(d.rule)}"
+            )
             lines.append(f"::{level[d.severity]} {props}::{_escape_data(d.message)}")
     return "\n".join(lines)

@@ -16,9 +16,12 @@ def render_junit(results, fail_on: str = "error") -> str:
             if SEVERITY_RANK[d.severity] < SEVERITY_RANK[fail_on]:
                 continue
             failures += 1
-            failure = ET.SubElement(case, "failure", type=d.rule,
-                                    message=f"{d.span.line}:{d.span.column} {d.message}")
-            failure.text = f"{result.path}:{d.span.line}:{d.span.column}: {d.rule} [{d.severity}] {d.message}\n{d.help}"
+            failure = ET.SubElement(
+                case, "failure", type=d.rule, message=f"{d.span.line}:{d.span.column} {d.message}"
+            )
+            failure.text = (
+                f"{result.path}:{d.span.line}:{d.span.column}: {d.rule} [{d.severity}] {d.message}\n{d.help}"
+            )
     suite.set("failures", str(failures))
     suite.set("errors", "0")
     root = ET.Element("testsuites")

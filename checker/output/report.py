@@ -62,14 +62,22 @@ def render_markdown(results: list[FileResult]) -> str:
         signatory = (data["signatory"] or {}).get("name")
         for person in data["inspectors"]:
             signs = "✔" if person["name"] == signatory else ""
-            out.append(f"| {person['name']} | {person['role'] or '?'} | {person['role_text'] or ''} | {signs} |")
-        out.append("\n## Sections\n\n| Line | Heading | Kind | Paragraphs | Bullets | Words |\n|---|---|---|---|---|---|")
+            out.append(
+                f"| {person['name']} | {person['role'] or '?'} | {person['role_text'] or ''} | {signs} |"
+            )
+        out.append(
+            "\n## Sections\n\n| Line | Heading | Kind | Paragraphs | Bullets | Words |\n|---|---|---|---|---|---|"
+        )
         for s in data["sections"]:
-            out.append(f"| {s['line']} | {s['heading']} | {s['kind']} | {s['paragraphs']} | {s['bullets']} | {s['words']} |")
+            out.append(
+                f"| {s['line']} | {s['heading']} | {s['kind']} | {s['paragraphs']} | {s['bullets']} | {s['words']} |"
+            )
         if data["recommendations"]:
             out.append("\n## Recommendations and their support\n")
             for rec in data["recommendations"]:
-                support = ", ".join(f"line {s['line']} ({s['score']:.2f})" for s in rec["support"]) or "**none**"
+                support = (
+                    ", ".join(f"line {s['line']} ({s['score']:.2f})" for s in rec["support"]) or "**none**"
+                )
                 out.append(f"- line {rec['line']}: {_short(rec['text'])} — supported by {support}")
         out.append("")
     return "\n".join(out)
@@ -88,7 +96,9 @@ def render_rich(results: list[FileResult], console) -> None:
     for result in results:
         if result.letter is None or result.unreadable:
             for d in result.diagnostics:
-                console.print(f"[bold red]{result.path}:{d.span.line}:{d.span.column}[/] {d.rule} {d.message}")
+                console.print(
+                    f"[bold red]{result.path}:{d.span.line}:{d.span.column}[/] {d.rule} {d.message}"
+                )
             continue
         data = letter_dict(result.letter, result.alignment)
         tree = Tree(f"[bold]{data['title'] or '(no title)'}[/]  [dim]{result.path}[/]")
@@ -117,7 +127,9 @@ def render_rich(results: list[FileResult], console) -> None:
         signatory = (data["signatory"] or {}).get("name")
         for person in data["inspectors"]:
             inspectors.add_row(
-                person["name"], person["role"] or "[red]unknown[/]", person["role_text"] or "",
+                person["name"],
+                person["role"] or "[red]unknown[/]",
+                person["role_text"] or "",
                 "✔" if person["name"] == signatory else "",
             )
 
@@ -126,38 +138,57 @@ def render_rich(results: list[FileResult], console) -> None:
             sections.add_column(column, justify="right" if column in ("Line", "¶", "•", "Words") else "left")
         for s in data["sections"]:
             colour = "yellow" if s["kind"] == "other" else "green"
-            sections.add_row(str(s["line"]), s["heading"], f"[{colour}]{s['kind']}[/]",
-                             str(s["paragraphs"]), str(s["bullets"]), str(s["words"]))
+            sections.add_row(
+                str(s["line"]),
+                s["heading"],
+                f"[{colour}]{s['kind']}[/]",
+                str(s["paragraphs"]),
+                str(s["bullets"]),
+                str(s["words"]),
+            )
 
         console.print(Panel(tree, border_style="cyan"))
         console.print(timeline)
         console.print(inspectors)
         console.print(sections)
         if data["recommendations"]:
-            support = Table(box=box.SIMPLE, title="Recommendation → supporting findings", title_justify="left")
+            support = Table(
+                box=box.SIMPLE, title="Recommendation → supporting findings", title_justify="left"
+            )
             support.add_column("Line", justify="right")
             support.add_column("Recommendation")
             support.add_column("Supported by (line · score · shared terms)")
             for rec in data["recommendations"]:
-                cells = "\n".join(
-                    f"{s['line']} · {s['score']:.2f} · {', '.join(s['shared_terms'][:3])}" for s in rec["support"]
-                ) or "[bold red]no supporting finding[/]"
+                cells = (
+                    "\n".join(
+                        f"{s['line']} · {s['score']:.2f} · {', '.join(s['shared_terms'][:3])}"
+                        for s in rec["support"]
+                    )
+                    or "[bold red]no supporting finding[/]"
+                )
                 support.add_row(str(rec["line"]), _short(rec["text"], 60), cells)
             console.print(support)
         areas = getattr(result.alignment, "areas", {}) if result.alignment else {}
         if areas:
-            table = Table(box=box.SIMPLE, title="Areas covered → findings that evaluate them", title_justify="left")
+            table = Table(
+                box=box.SIMPLE, title="Areas covered → findings that evaluate them", title_justify="left"
+            )
             table.add_column("Line", justify="right")
             table.add_column("Area")
             table.add_column("Evaluated at lines")
             area_text = {b.line: b.text.value for b in result.letter.section("areas_covered").bullets}
             for line, links in areas.items():
-                table.add_row(str(line), _short(area_text.get(line, ""), 60),
-                              ", ".join(str(link.line) for link in links) or "[bold red]not evaluated[/]")
+                table.add_row(
+                    str(line),
+                    _short(area_text.get(line, ""), 60),
+                    ", ".join(str(link.line) for link in links) or "[bold red]not evaluated[/]",
+                )
             console.print(table)
         console.print(f"[dim]closing:[/] {data['closing'] or '[red]missing[/]'}")
-        console.print(f"[dim]sign-off:[/] {data['sign_off'] or '[red]missing[/]'}  "
-                      f"[dim]signed:[/] {signatory or '[red]?[/]'}")
+        console.print(
+            f"[dim]sign-off:[/] {data['sign_off'] or '[red]missing[/]'}  "
+            f"[dim]signed:[/] {signatory or '[red]?[/]'}"
+        )
         for d in result.diagnostics:
             console.print(f"[yellow]{d.rule}[/] {d.message}")
         console.print()

@@ -21,14 +21,16 @@ def render_sarif(results, rules) -> str:
         rule = by_id.get(rule_id)
         descriptor = {"id": rule_id}
         if rule is not None:
-            descriptor.update({
-                "name": rule.name,
-                "shortDescription": {"text": rule.message},
-                "fullDescription": {"text": rule.why or rule.help},
-                "help": {"text": rule.help},
-                "defaultConfiguration": {"level": _LEVEL[rule.severity]},
-                "properties": {"category": rule.category},
-            })
+            descriptor.update(
+                {
+                    "name": rule.name,
+                    "shortDescription": {"text": rule.message},
+                    "fullDescription": {"text": rule.why or rule.help},
+                    "help": {"text": rule.help},
+                    "defaultConfiguration": {"level": _LEVEL[rule.severity]},
+                    "properties": {"category": rule.category},
+                }
+            )
         descriptors.append(descriptor)
     index = {rule_id: i for i, rule_id in enumerate(used)}
     sarif_results = []
@@ -39,35 +41,59 @@ def render_sarif(results, rules) -> str:
                 "ruleIndex": index[d.rule],
                 "level": _LEVEL[d.severity],
                 "message": {"text": d.message},
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": result.path.replace("\\", "/")},
-                        "region": {"startLine": d.span.line, "startColumn": d.span.column,
-                                   "endLine": d.span.end_line, "endColumn": d.span.end_column},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": result.path.replace("\\", "/")},
+                            "region": {
+                                "startLine": d.span.line,
+                                "startColumn": d.span.column,
+                                "endLine": d.span.end_line,
+                                "endColumn": d.span.end_column,
+                            },
+                        }
                     }
-                }],
+                ],
             }
             if d.fix is not None:
-                item["fixes"] = [{
-                    "description": {"text": d.fix.description},
-                    "artifactChanges": [{
-                        "artifactLocation": {"uri": result.path.replace("\\", "/")},
-                        "replacements": [{
-                            "deletedRegion": {"startLine": d.span.line, "startColumn": d.span.column,
-                                              "endLine": d.span.end_line, "endColumn": d.span.end_column},
-                            "insertedContent": {"text": d.fix.replacement},
-                        }],
-                    }],
-                }]
+                item["fixes"] = [
+                    {
+                        "description": {"text": d.fix.description},
+                        "artifactChanges": [
+                            {
+                                "artifactLocation": {"uri": result.path.replace("\\", "/")},
+                                "replacements": [
+                                    {
+                                        "deletedRegion": {
+                                            "startLine": d.span.line,
+                                            "startColumn": d.span.column,
+                                            "endLine": d.span.end_line,
+                                            "endColumn": d.span.end_column,
+                                        },
+                                        "insertedContent": {"text": d.fix.replacement},
+                                    }
+                                ],
+                            }
+                        ],
+                    }
+                ]
             sarif_results.append(item)
     document = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "lettercheck", "version": __version__,
-                                "informationUri": "https://github.com/lettercheck/lettercheck", "rules": descriptors}},
-            "columnKind": "unicodeCodePoints",
-            "results": sarif_results,
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "lettercheck",
+                        "version": __version__,
+                        "informationUri": "https://github.com/lettercheck/lettercheck",
+                        "rules": descriptors,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": sarif_results,
+            }
+        ],
     }
     return json.dumps(document, indent=2, ensure_ascii=False)

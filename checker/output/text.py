@@ -1,11 +1,11 @@
 """Diagnostics for people, in the style of rustc and ruff.
 
-    error[DATE001]: letter is dated 1 February 2023, but the visit ended on 1 February 2023
-      --> draft.md:11:1
-       |
-    11 | 1 February 2023
-       | ^^^^^^^^^^^^^^^
-       = help: The letter is written after the visit: ...
+error[DATE001]: letter is dated 1 February 2023, but the visit ended on 1 February 2023
+  --> draft.md:11:1
+   |
+11 | 1 February 2023
+   | ^^^^^^^^^^^^^^^
+   = help: The letter is written after the visit: ...
 """
 
 from __future__ import annotations
@@ -58,8 +58,12 @@ def render_diagnostic(console, result, d) -> None:
             first = max(start - offset, 1)
             stop = min(end - offset, len(shown) + 1)
             marks = " " * (first - 1) + "^" * max(stop - first, 1)
-            console.print(f" [blue]{number:>{width}} |[/] {escape(shown)}", highlight=False, no_wrap=True, crop=True)
-            console.print(f" {gutter} [blue]|[/] [{style}]{marks}[/]", highlight=False, no_wrap=True, crop=True)
+            console.print(
+                f" [blue]{number:>{width}} |[/] {escape(shown)}", highlight=False, no_wrap=True, crop=True
+            )
+            console.print(
+                f" {gutter} [blue]|[/] [{style}]{marks}[/]", highlight=False, no_wrap=True, crop=True
+            )
         if d.span.end_line > last:
             console.print(f" {gutter} [blue]|[/] [dim]... to line {d.span.end_line}[/]", highlight=False)
     if d.help:
@@ -93,9 +97,11 @@ def render_summary(console, results, statistics: bool = False) -> None:
             table.add_row(rule, category, f"[{_STYLE[severity]}]{severity}[/]", str(count))
         console.print(table)
     clean = sum(1 for r in results if not r.diagnostics)
-    parts = [f"[bold]{counts['files']}[/] file{'s' if counts['files'] != 1 else ''} checked",
-             f"[green]{clean} clean[/]",
-             f"[bold red]{counts['errors']} error{'s' if counts['errors'] != 1 else ''}[/]",
-             f"[bold yellow]{counts['warnings']} warning{'s' if counts['warnings'] != 1 else ''}[/]",
-             f"[bold cyan]{counts['infos']} info[/]"]
+    parts = [
+        f"[bold]{counts['files']}[/] file{'s' if counts['files'] != 1 else ''} checked",
+        f"[green]{clean} clean[/]",
+        f"[bold red]{counts['errors']} error{'s' if counts['errors'] != 1 else ''}[/]",
+        f"[bold yellow]{counts['warnings']} warning{'s' if counts['warnings'] != 1 else ''}[/]",
+        f"[bold cyan]{counts['infos']} info[/]",
+    ]
     console.print(" · ".join(parts), highlight=False)

@@ -1,0 +1,86 @@
+"""The wheel carries rules/ and grammar/ and works away from the checkout."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from tests.conftest import LETTERS, ROOT
+
+
+def test_installed_wheel_reports_from_another_directory(tmp_path):
+    wheels = tmp_path / "wheels"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--wheel-dir",
+            str(wheels),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = wheels.glob("lettercheck-*.whl")
+    site = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(site), str(wheel)],
+        check=True,
+        capture_output=True,
+    )
+    assert (site / "checker" / "_data" / "rules" / "core" / "dates.yaml").is_file()
+    assert (site / "checker" / "_data" / "grammar" / "letter.lark").is_file()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    where = subprocess.run(
+        [sys.executable, "-c", "import checker.resources as r; print(r.resource_path('rules'))"],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert where.stdout.strip().startswith(str(site))
+    report = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "checker",
+            "report",
+            str(LETTERS / "kent_focused_2019.md"),
+            "--format",
+            "json",
+        ],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert report.returncode == 0, report.stderr
+    letter = json.loads(report.stdout)["letters"][0]
+    assert letter["local_authority"] == "Kent" and letter["visit_dates"] == ["2019-01-14", "2019-01-15"]
+    check = subprocess.run(
+        [sys.executable, "-m", "checker", "check", str(LETTERS)],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_version_does_not_import_lark_or_rich():
+    code = (
+        "import sys; sys.argv = ['lettercheck', '--version']; from checker.cli import main; main(); "
+        "print('lark' in sys.modules, 'rich' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines()[-1] == "False False"
