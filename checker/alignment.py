@@ -63,31 +63,41 @@ def stopwords(path: str | None = None) -> tuple[frozenset[str], frozenset[str]]:
     return words, frozenset(_stemmer().stemWords(sorted(words)))
 
 
+_STEMS: dict[str, str] = {}
+
+
+def stem_all(words: list[str]) -> list[str]:
+    """Snowball stems, cached: letters repeat their words, the stemmer is slow."""
+    missing = [w for w in set(words) if w not in _STEMS]
+    if missing:
+        _STEMS.update(zip(missing, _stemmer().stemWords(missing), strict=True))
+    return [_STEMS[w] for w in words]
+
+
 @cache
-def synonym_table(path: str | None = None) -> tuple[tuple[tuple[str, ...], str], ...]:
-    """(stemmed phrase words, concept) pairs, longest phrases first."""
+def synonym_table(path: str | None = None) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """first stem -> (stemmed phrase, concept) pairs, longest phrase first."""
     groups = vocabulary(path).get("synonyms") or []
-    table = []
+    table: dict[str, list] = {}
     for group in groups:
         for phrase in group:
-            words = tuple(_stemmer().stemWords(_WORD.findall(str(phrase).lower())))
+            words = tuple(stem_all(_WORD.findall(str(phrase).lower())))
             if words:
-                table.append((words, f"~{group[0]}"))
-    table.sort(key=lambda item: -len(item[0]))
-    return tuple(table)
+                table.setdefault(words[0], []).append((words, f"~{group[0]}"))
+    return {first: tuple(sorted(items, key=lambda item: -len(item[0]))) for first, items in table.items()}
 
 
 def terms(text: str, synonyms=None) -> tuple[Counter, dict[str, str]]:
     """Stemmed content terms of `text` and a readable word for each term."""
     words = _WORD.findall(text.lower().replace("’", "'"))
-    stems = _stemmer().stemWords(words)
+    stems = stem_all(words)
     synonyms = synonym_table() if synonyms is None else synonyms
     stop_words, stop_stems = stopwords()
     counts: Counter = Counter()
     surface: dict[str, str] = {}
     index = 0
     while index < len(stems):
-        for phrase, concept in synonyms:
+        for phrase, concept in synonyms.get(stems[index], ()):
             if tuple(stems[index : index + len(phrase)]) == phrase:
                 counts[concept] += 1
                 surface.setdefault(concept, " ".join(words[index : index + len(phrase)]))
@@ -137,7 +147,10 @@ def align_letter(letter: Letter, params: dict | None = None, concern_patterns=()
 
     corpus = letter.body_blocks()
     index_of = {id(block): i for i, block in enumerate(corpus)}
-    vectors, surfaces = _vectors([block.text.value for block in corpus], synonyms)
+    key = ("vectors", params.get("synonyms_file"))
+    if key not in letter.memo:  # shared by every alignment rule on this letter
+        letter.memo[key] = _vectors([block.text.value for block in corpus], synonyms)
+    vectors, surfaces = letter.memo[key]
 
     def support(block: Block, candidates: list[Block], kind: str, threshold: float) -> list[Link]:
         vector = vectors[index_of[id(block)]]

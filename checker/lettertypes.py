@@ -40,18 +40,24 @@ class LetterType:
         import difflib
 
         key = heading_key(heading)
-        by_key = {heading_key(name): spec.kind for spec in self.sections for name in spec.names}
+        by_key = _headings_by_key(self)
         if key in by_key:
             return by_key[key]
         close = difflib.get_close_matches(key, list(by_key), n=1, cutoff=fuzzy)
         return by_key[close[0]] if close else None
 
 
+@cache
 def heading_key(heading: str) -> str:
     """Compare headings ignoring case, markup, curly quotes and punctuation."""
     text = heading.replace("’", "'").replace("*", "").lower()
     text = re.sub(r"[^a-z0-9' ]+", " ", text)
     return " ".join(text.split())
+
+
+@cache
+def _headings_by_key(letter_type: LetterType) -> dict[str, str]:
+    return {heading_key(name): spec.kind for spec in letter_type.sections for name in spec.names}
 
 
 def _patterns(items: list[str] | None) -> tuple[re.Pattern, ...]:
@@ -91,9 +97,14 @@ def load_letter_types(path: Path | None = None) -> dict[str, LetterType]:
 
 
 def known_headings(types: dict[str, LetterType]) -> dict[str, str]:
-    """heading key -> section kind, over every letter type."""
+    """heading key -> section kind, over every letter type (computed once)."""
+    return _known_headings(tuple(types.values()))
+
+
+@cache
+def _known_headings(types: tuple[LetterType, ...]) -> dict[str, str]:
     found: dict[str, str] = {}
-    for letter_type in types.values():
+    for letter_type in types:
         for spec in letter_type.sections:
             for name in spec.names:
                 found.setdefault(heading_key(name), spec.kind)

@@ -50,6 +50,9 @@ class Line:
     rest: str = ""  # text after a sign-off on the same line
     rest_start: int = 0
 
+    def __str__(self) -> str:  # lark makes tokens with str(value): keep it cheap
+        return self.content
+
     @property
     def column(self) -> int:
         return self.start + 1

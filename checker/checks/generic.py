@@ -100,11 +100,11 @@ def _prepare_substitution(params: dict) -> dict:
     swap = params.get("swap")
     if not isinstance(swap, dict) or not swap:
         raise ParamError("swap", "swap must be a mapping of pattern: replacement")
-    compiled = [
-        (compile_pattern(rf"\b(?:{p})\b", params.get("ignore_case", True), "swap"), str(r))
-        for p, r in swap.items()
-    ]
-    return {**params, "_compiled": compiled}
+    for pattern in swap:  # each alone first, so that a bad one is named
+        compile_pattern(rf"\b(?:{pattern})\b", params.get("ignore_case", True), "swap")
+    alternation = "|".join(f"(?P<s{i}>{p})" for i, p in enumerate(swap))
+    compiled = compile_pattern(rf"\b(?:{alternation})\b", params.get("ignore_case", True), "swap")
+    return {**params, "_compiled": compiled, "_replacements": [str(r) for r in swap.values()]}
 
 
 @check_kind(
@@ -114,15 +114,16 @@ def substitution(letter: Letter, params: dict):
     """House style: for each `pattern: replacement` in `swap`, flag the pattern
     and offer the replacement as a fix. Facts: {match}, {replacement}."""
     for text in scope_texts(letter, params.get("scope", "body")):
-        for compiled, replacement in params["_compiled"]:
-            for match in finditer(compiled, text.value):
-                word = match.group()
-                suggestion = replacement[:1].upper() + replacement[1:] if word[:1].isupper() else replacement
-                yield Hit(
-                    text.span(*match.span()),
-                    {"match": word, "replacement": suggestion},
-                    Fix(suggestion, f"replace {word!r} with {suggestion!r}"),
-                )
+        for match in finditer(params["_compiled"], text.value):
+            which = next(i for i in range(len(params["_replacements"])) if match.group(f"s{i}") is not None)
+            replacement = params["_replacements"][which]
+            word = match.group()
+            suggestion = replacement[:1].upper() + replacement[1:] if word[:1].isupper() else replacement
+            yield Hit(
+                text.span(*match.span()),
+                {"match": word, "replacement": suggestion},
+                Fix(suggestion, f"replace {word!r} with {suggestion!r}"),
+            )
 
 
 _OPERATORS = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge,
