@@ -53,7 +53,7 @@ def vocabulary(path: str | None = None) -> dict:
 
     file = path or str(resource_path("rules") / "synonyms.yaml")
     with open(file, encoding="utf-8") as handle:
-        return yaml.safe_load(handle) or {}
+        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
 
 
 @cache
@@ -91,23 +91,27 @@ def terms(text: str, synonyms=None) -> tuple[Counter, dict[str, str]]:
     """Stemmed content terms of `text` and a readable word for each term."""
     words = _WORD.findall(text.lower().replace("’", "'"))
     stems = stem_all(words)
-    synonyms = synonym_table() if synonyms is None else synonyms
+    phrases_at = (synonym_table() if synonyms is None else synonyms).get
     stop_words, stop_stems = stopwords()
     counts: Counter = Counter()
     surface: dict[str, str] = {}
-    index = 0
-    while index < len(stems):
-        for phrase, concept in synonyms.get(stems[index], ()):
-            if tuple(stems[index : index + len(phrase)]) == phrase:
+    index, length = 0, len(stems)
+    while index < length:
+        stem = stems[index]
+        for phrase, concept in phrases_at(stem, ()):
+            end = index + len(phrase)
+            if tuple(stems[index:end]) == phrase:
                 counts[concept] += 1
-                surface.setdefault(concept, " ".join(words[index : index + len(phrase)]))
-                index += len(phrase)
+                if concept not in surface:
+                    surface[concept] = " ".join(words[index:end])
+                index = end
                 break
         else:
             word = words[index]
-            if word not in stop_words and stems[index] not in stop_stems and len(word) > 2:
-                counts[stems[index]] += 1
-                surface.setdefault(stems[index], word)
+            if len(word) > 2 and stem not in stop_stems and word not in stop_words:
+                counts[stem] += 1
+                if stem not in surface:
+                    surface[stem] = word
             index += 1
     return counts, surface
 

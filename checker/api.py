@@ -162,6 +162,19 @@ def check_paths(
     from concurrent.futures import ProcessPoolExecutor
     from functools import partial
 
+    from checker.config import ConfigError
+    from checker.engine import engine_for
+    from checker.parse import parser
+    from checker.rulepack import RulePackError
+
+    # Build the parser and the rules before the pool starts: forked workers
+    # inherit them instead of each building its own.
+    parser()
+    try:
+        engine_for(effective_config(files[0], explicit_config, tuple(select), tuple(ignore)))
+    except (ConfigError, RulePackError) as error:
+        raise SetupError(str(error)) from None
+
     work = partial(
         _check_for_worker, explicit_config=explicit_config, select=tuple(select), ignore=tuple(ignore)
     )

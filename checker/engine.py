@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from checker.checks import REGISTRY, check_kind
+from checker.checks import REGISTRY
 from checker.checks.generic import PatternTimeout
 from checker.config import Config, matches
 from checker.diagnostics import Diagnostic
@@ -22,13 +22,6 @@ _DIRECTIVE = re.compile(
     r"<!--\s*lettercheck:\s*(?P<action>disable-file|disable-next-line|disable)\b(?P<rules>[^>]*?)-->"
 )
 SUPPRESSION_RULE = "SUP001"
-
-
-@check_kind("unused_suppression")
-def unused_suppression(letter: Letter, params: dict):
-    """A `<!-- lettercheck: disable RULE -->` comment that suppresses nothing
-    (reported by the engine after every other rule has run). Facts: {rules}."""
-    return ()
 
 
 @dataclass(slots=True)

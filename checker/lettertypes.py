@@ -93,7 +93,7 @@ def load_letter_types(path: Path | None = None) -> dict[str, LetterType]:
 
     path = path or resource_path("rules") / "letter_types.yaml"
     with open(path, encoding="utf-8") as handle:
-        return parse_letter_types(yaml.safe_load(handle))
+        return parse_letter_types(yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
 
 
 def known_headings(types: dict[str, LetterType]) -> dict[str, str]:

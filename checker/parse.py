@@ -9,9 +9,13 @@ The parser is built once per process.
 
 from __future__ import annotations
 
+import os
 import re
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from lark.lexer import Lexer
 
 from checker import lines as L
 from checker.lettertypes import LetterType, heading_key, known_headings
@@ -29,22 +33,56 @@ class ParseError(Exception):
         self.column = column
 
 
+class TokenListLexer(Lexer):
+    """Hands lark the tokens `tokenise` made: the parser's input is the token list."""
+
+    def __init__(self, lexer_conf) -> None:
+        pass
+
+    def lex(self, tokens):  # type: ignore[override]
+        return iter(tokens)
+
+
+def _cache_file(grammar: str) -> Path:
+    import hashlib
+    import os
+    import sys
+    import tempfile
+
+    import lark
+
+    key = hashlib.sha256(f"{grammar}{lark.__version__}{sys.version_info[:2]}".encode()).hexdigest()[:20]
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = Path(base) / "lettercheck"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        folder = Path(tempfile.gettempdir())
+    return folder / f"letter-grammar-{key}.lark"
+
+
 @cache
 def parser() -> Lark:
+    """The LALR parser, built once per process and its tables kept on disk
+    between runs (keyed on the grammar, lark and Python versions)."""
     from lark import Lark
-    from lark.lexer import Lexer
-
-    class TokenListLexer(Lexer):
-        """Hands lark the tokens `tokenise` made: the input is the token list."""
-
-        def __init__(self, lexer_conf) -> None:
-            pass
-
-        def lex(self, tokens):  # type: ignore[override]
-            return iter(tokens)
 
     grammar = (resource_path("grammar") / "letter.lark").read_text(encoding="utf-8")
-    return Lark(grammar, parser="lalr", lexer=TokenListLexer, propagate_positions=False)
+    stored = _cache_file(grammar)
+    try:
+        with open(stored, "rb") as handle:
+            return Lark.load(handle)
+    except Exception:  # no cache yet, or an unreadable one: build it
+        pass
+    built = Lark(grammar, parser="lalr", lexer=TokenListLexer, propagate_positions=False)
+    try:
+        partial = stored.with_suffix(f".{os.getpid()}.tmp")
+        with open(partial, "wb") as handle:
+            built.save(handle)
+        os.replace(partial, stored)  # atomic: parallel workers never read half a file
+    except OSError:
+        pass
+    return built
 
 
 def _token(kind: str, line: L.Line) -> Token:

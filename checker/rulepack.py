@@ -84,7 +84,15 @@ def _position(node) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1) if mark else (1, 1)
 
 
-def load_rule_file(path: Path, overrides: dict | None = None) -> list[Rule]:
+def _yaml_loader():
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
+
+
+def load_rule_file(path: Path, overrides: dict | None = None, validate: bool = True) -> list[Rule]:
+    """Load one rule file. `validate=False` skips the JSON Schema pass, used for
+    the shipped core pack, which the test suite validates against the schema."""
     import yaml
 
     name = str(path)
@@ -93,8 +101,8 @@ def load_rule_file(path: Path, overrides: dict | None = None) -> list[Rule]:
     except (OSError, UnicodeDecodeError) as error:
         raise RulePackError(f"cannot read rule file: {error}", name) from None
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        root = yaml.compose(text, Loader=_yaml_loader())
+        data = yaml.load(text, Loader=_yaml_loader())
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or str(error)
@@ -104,16 +112,8 @@ def load_rule_file(path: Path, overrides: dict | None = None) -> list[Rule]:
     if data is None:
         return []
 
-    import jsonschema
-
-    validator = jsonschema.Draft202012Validator(schema())
-    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
-    if errors:
-        error = errors[0]
-        where = "/".join(str(p) for p in error.absolute_path) or "top level"
-        raise RulePackError(
-            f"{error.message} (at {where})", name, *_position(_node_at(root, error.absolute_path))
-        )
+    if validate:
+        _validate(data, root, name)
 
     load_all()
     rules = []
@@ -172,6 +172,19 @@ def load_rule_file(path: Path, overrides: dict | None = None) -> list[Rule]:
     return rules
 
 
+def _validate(data, root, name: str) -> None:
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(schema())
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        error = errors[0]
+        where = "/".join(str(p) for p in error.absolute_path) or "top level"
+        raise RulePackError(
+            f"{error.message} (at {where})", name, *_position(_node_at(root, error.absolute_path))
+        )
+
+
 def rule_files(directory: Path) -> list[Path]:
     return sorted(p for p in Path(directory).rglob("*.y*ml") if p.suffix in (".yaml", ".yml"))
 
@@ -184,11 +197,12 @@ def load_rules(extra_dirs: tuple[str, ...] = (), overrides: dict | None = None) 
     """The core pack plus any user rule directories; IDs must be unique."""
     rules: list[Rule] = []
     seen: dict[str, str] = {}
-    for directory in (core_dir(), *map(Path, extra_dirs)):
+    core = core_dir()
+    for directory in (core, *map(Path, extra_dirs)):
         if not Path(directory).is_dir():
             raise RulePackError("rule directory does not exist", str(directory))
         for file in rule_files(directory):
-            for rule in load_rule_file(file, overrides):
+            for rule in load_rule_file(file, overrides, validate=Path(directory) != core):
                 if rule.id in seen:
                     path, line = rule.origin.rsplit(":", 1)
                     raise RulePackError(

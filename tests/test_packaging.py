@@ -75,6 +75,15 @@ def test_installed_wheel_reports_from_another_directory(tmp_path):
         text=True,
     )
     assert check.returncode == 0, check.stdout + check.stderr
+    for command in (["rules", "--format", "json"], ["explain", "SUP001"], ["schema"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "checker", *command],
+            cwd=elsewhere,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        assert done.returncode == 0, done.stderr
 
 
 def test_version_does_not_import_lark_or_rich():

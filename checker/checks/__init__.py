@@ -68,6 +68,7 @@ def load_all() -> dict[str, CheckKind]:
         inspectors,
         structure,
         style,
+        suppression,
     )
 
     return REGISTRY

@@ -13,7 +13,6 @@ from checker.dates import format_date
 from checker.diagnostics import Fix
 from checker.model import Letter, Text
 
-
 _DIGIT = re.compile(r"\d")
 
 

@@ -1,0 +1,174 @@
+"""Benchmark lettercheck on a corpus built from fixtures/letters.
+
+    python benchmarks/bench.py [--letters 1000] [--keep DIR]
+
+Builds N varied copies of the fixture letters (each keeps its encoding and
+line endings; names, dates and wording vary), then prints:
+  * ms per letter for parse only and for parse + all rules (warm, in-process, one core)
+  * letters per second (parse + rules, one core)
+  * `lettercheck check CORPUS` wall time from a cold start (all cores)
+  * `lettercheck --version` start-up time
+  * peak memory (max RSS) of the `check` run
+and the same wall time and memory for proselint and markdownlint-cli2 when
+they are installed (it says so and skips them when they are not).
+Figures are printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+NAMES = ["Alex Morgan", "Priya Patel", "Tom Fletcher", "Grace Okafor", "Ian Duffy", "Megan Price"]
+WORDS = [("appropriate", "suitable"), ("promptly", "quickly"), ("clear", "clearly set out"), ("most", "many")]
+
+
+def _vary(text: str, index: int, rng: random.Random) -> str:
+    """A different but still valid letter: wording and an inspector's name change."""
+    for old, new in WORDS:
+        if rng.random() < 0.5:
+            text = text.replace(f" {old} ", f" {new} ", 1)
+    name = NAMES[index % len(NAMES)]
+    for second in (
+        "Matt Reed",
+        "Cath McEvoy",
+        "Stephanie Murray",
+        "Daniel Hughes",
+        "Tom Walsh",
+        "Neil Ahmed",
+    ):
+        text = text.replace(second, name)
+    return text
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    from checker.source import decode
+
+    text, encoding = decode(data)
+    return text, {"utf-8-sig": "utf-8-sig", "utf-16": "utf-16"}.get(encoding, encoding)
+
+
+def build_corpus(directory: Path, count: int) -> list[Path]:
+    fixtures = sorted((ROOT / "fixtures" / "letters").iterdir())
+    rng = random.Random(2018)
+    directory.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for index in range(count):
+        fixture = fixtures[index % len(fixtures)]
+        text, encoding = _decode(fixture.read_bytes())
+        crlf = b"\r\n" in fixture.read_bytes()
+        varied = _vary(text, index, rng)
+        if crlf:
+            varied = varied.replace("\n", "\r\n")
+        path = directory / f"{index // 100:03d}" / f"{index:05d}_{fixture.name}"
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(varied.encode(encoding))
+        paths.append(path)
+    return paths
+
+
+def in_process(paths: list[Path]) -> tuple[float, float]:
+    """(parse ms/letter, parse+rules ms/letter), warm, one core."""
+    from checker import source
+    from checker.config import Config
+    from checker.engine import Engine
+    from checker.read import letter_from_source
+
+    sources = [source.read(p) for p in paths]
+    engine = Engine(Config())
+    for src in sources[:20]:  # warm up: parser, patterns, caches
+        engine.check(letter_from_source(src))
+    start = time.perf_counter()
+    for src in sources:
+        letter_from_source(src)
+    parse = time.perf_counter() - start
+    start = time.perf_counter()
+    for src in sources:
+        engine.check(letter_from_source(src))
+    full = time.perf_counter() - start
+    return 1000 * parse / len(sources), 1000 * full / len(sources)
+
+
+_MEASURE = (
+    "import resource, subprocess, sys\n"
+    "done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, done.returncode)\n"
+)
+
+
+def timed(command: list[str]) -> tuple[float, float, int]:
+    """(wall seconds, peak RSS in MB of its largest process, exit code).
+
+    A fresh helper process runs the command so that each tool's peak is its own.
+    """
+    start = time.perf_counter()
+    out = subprocess.run(
+        [sys.executable, "-c", _MEASURE, *command], capture_output=True, text=True, check=True
+    )
+    wall = time.perf_counter() - start
+    peak_kb, code = out.stdout.split()
+    return wall, int(peak_kb) / 1024, int(code)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--letters", type=int, default=1000, help="corpus size (default 1000)")
+    parser.add_argument("--keep", type=Path, help="build the corpus here and keep it")
+    args = parser.parse_args()
+
+    workdir = args.keep or Path(tempfile.mkdtemp(prefix="lettercheck-bench-"))
+    corpus = workdir / "corpus"
+    if corpus.exists():
+        shutil.rmtree(corpus)
+    paths = build_corpus(corpus, args.letters)
+    exe = str(Path(sys.executable).with_name("lettercheck"))
+    print(f"corpus: {len(paths)} letters from fixtures/letters in {corpus}")
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+
+    sample = paths[: min(len(paths), 1000)]
+    parse_ms, full_ms = in_process(sample)
+    print(f"parse only          {parse_ms:6.2f} ms/letter (warm, one core, {len(sample)} letters)")
+    print(f"parse + all rules   {full_ms:6.2f} ms/letter  = {1000 / full_ms:,.0f} letters/s on one core")
+
+    starts = []
+    for _ in range(7):
+        start = time.perf_counter()
+        subprocess.run([exe, "--version"], stdout=subprocess.DEVNULL, check=True)
+        starts.append(time.perf_counter() - start)
+    print(f"lettercheck --version  {statistics.median(starts):5.3f} s (median of 7)")
+
+    wall, peak, code = timed([exe, "check", str(corpus), "--format", "concise", "--no-progress"])
+    print(
+        f"lettercheck check   {wall:6.2f} s wall for {len(paths)} letters "
+        f"({len(paths) / wall:,.0f} letters/s), peak memory {peak:.0f} MB, exit {code}"
+    )
+
+    others = {
+        "proselint": ["proselint", "check", str(corpus)],
+        "markdownlint-cli2": ["markdownlint-cli2", f"{corpus}/**/*.md", f"{corpus}/**/*.txt"],
+    }
+    for name, command in others.items():
+        if shutil.which(command[0]) is None:
+            print(f"{name:19s} not installed: skipped")
+            continue
+        wall, peak, code = timed(command)
+        print(f"{name:19s} {wall:6.2f} s wall, peak memory {peak:.0f} MB, exit {code}")
+    if not args.keep:
+        shutil.rmtree(workdir)
+
+
+if __name__ == "__main__":
+    main()
