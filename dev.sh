@@ -6,6 +6,7 @@
 #   bash dev.sh test     lint and run the test suite (what CI runs)
 #   bash dev.sh check [PATH...]   check letters (default: fixtures/letters)
 #   bash dev.sh bench [--letters N]   benchmark (see benchmarks/bench.py)
+#   bash dev.sh docs     regenerate the rule tables in README.md from rules/
 #   bash dev.sh fmt      format the code with ruff
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -40,6 +41,10 @@ case "$command" in
     "$VENV/bin/ruff" format --check .
     exec "$VENV/bin/python" -m pytest "$@"
     ;;
+  docs)
+    ensure_venv
+    exec "$VENV/bin/python" -m checker.docs README.md
+    ;;
   fmt)
     ensure_venv
     "$VENV/bin/ruff" check --fix .
@@ -50,6 +55,6 @@ case "$command" in
     exec "$VENV/bin/python" benchmarks/bench.py "$@"
     ;;
   *)
-    sed -n '2,10p' "$0"
+    sed -n '2,11p' "$0"
     ;;
 esac

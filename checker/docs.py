@@ -64,3 +64,45 @@ def rules_markdown(rules: list[Rule]) -> str:
         message = rule.message.replace("|", "\\|")
         rows.append(f"| {rule.id} | {rule.name} | {rule.category} | {rule.severity} | {message} |")
     return "\n".join(rows)
+
+
+def kinds_markdown() -> str:
+    """The check kinds a rule can name, from their docstrings."""
+    load_all()
+    rows = ["| Kind | Parameters | What it checks |", "|---|---|---|"]
+    for name in sorted(REGISTRY):
+        kind = REGISTRY[name]
+        params = ", ".join([*(f"**{p}**" for p in kind.required), *kind.optional]) or "—"
+        doc = " ".join(kind.doc.split()).replace("|", "\\|")
+        rows.append(f"| `{name}` | {params} | {doc} |")
+    return "\n".join(rows)
+
+
+GENERATED = {
+    "rules": lambda: rules_markdown(__import__("checker.rulepack", fromlist=["load_rules"]).load_rules()),
+    "kinds": kinds_markdown,
+}
+
+
+def update_readme(text: str) -> str:
+    """Replace each `<!-- generated:NAME -->...<!-- /generated:NAME -->` block."""
+    for name, make in GENERATED.items():
+        start, end = f"<!-- generated:{name} -->", f"<!-- /generated:{name} -->"
+        if start in text and end in text:
+            before, rest = text.split(start, 1)
+            _, after = rest.split(end, 1)
+            text = f"{before}{start}\n{make()}\n{end}{after}"
+    return text
+
+
+if __name__ == "__main__":  # python -m checker.docs README.md
+    import sys
+
+    path = sys.argv[1] if len(sys.argv) > 1 else "README.md"
+    with open(path, encoding="utf-8") as handle:
+        current = handle.read()
+    updated = update_readme(current)
+    if updated != current:
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(updated)
+        print(f"updated {path}")

@@ -116,10 +116,21 @@ def load_rule_file(path: Path, overrides: dict | None = None, validate: bool = T
         _validate(data, root, name)
 
     load_all()
+    from checker.lettertypes import load_letter_types
+
+    letter_types = load_letter_types()
     rules = []
     for index, item in enumerate(data["rules"]):
         node = _node_at(root, ["rules", index])
         line, _column = _position(node)
+        for position, name_of_type in enumerate(item.get("applies_to") or ()):
+            if name_of_type not in letter_types:
+                known = ", ".join(letter_types)
+                raise RulePackError(
+                    f"rule {item['id']}: unknown letter type {name_of_type!r} in applies_to (known: {known})",
+                    name,
+                    *_position(_node_at(root, ["rules", index, "applies_to", position])),
+                )
         check = dict(item["check"])
         kind_name = check.pop("kind")
         kind = REGISTRY.get(kind_name)

@@ -43,6 +43,7 @@ def test_a_good_user_rule_loads(tmp_path):
         (GOOD.replace("pattern: 'LAC'", "pattern: 'LAC'\n      scope: middle"), 10, "unknown scope 'middle'"),
         (GOOD.replace("      pattern: 'LAC'\n", "      patterns: 'LAC'\n"), 8, "missing parameter 'pattern'"),
         (GOOD.replace('    help: "House style."\n', ""), 2, "'help' is a required property"),
+        (GOOD.replace("    check:", "    applies_to: [focussed_visit]\n    check:"), 7, "unknown letter type"),
     ],
 )
 def test_broken_packs_name_the_line(tmp_path, text, line, message):
@@ -85,3 +86,12 @@ def test_published_schema_validates_the_core_pack():
 
     for path in rule_files(core_dir()):
         jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), schema())
+
+
+def test_readme_rule_tables_are_generated_from_the_yaml():
+    from checker.docs import update_readme
+    from tests.conftest import ROOT
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert update_readme(text) == text, "README is stale: run `bash dev.sh docs`"
+    assert "| DATE001 | letter-before-visit-end | dates | error |" in text
