@@ -37,6 +37,9 @@ class Alignment:
     links: dict[int, list[Link]] = field(default_factory=dict)  # recommendation line -> support
     areas: dict[int, list[Link]] = field(default_factory=dict)  # area bullet line -> findings
     concerns: list[tuple[Block, float]] = field(default_factory=list)  # unaddressed serious findings
+    unmentioned: dict[int, list[str]] = field(
+        default_factory=dict
+    )  # recommendation line -> topics no finding names
 
 
 @cache
@@ -167,6 +170,7 @@ def align_letter(letter: Letter, params: dict | None = None, concern_patterns=()
         links.sort(key=lambda link: -link.score)
         return links[: params["max_links"]]
 
+    result = Alignment()
     evidence_terms: set[str] = set()
     for block in findings + overview_blocks:
         evidence_terms.update(vectors[index_of[id(block)]])
@@ -174,19 +178,22 @@ def align_letter(letter: Letter, params: dict | None = None, concern_patterns=()
     def evidenced(block: Block, links: list[Link], candidates: list[Block]) -> bool:
         """Do the linked blocks talk about what the recommendation is about?
 
-        A recommendation naming a domain topic (a synonym group) that no finding
-        or overview paragraph mentions is unsupported. Beyond that, cosine alone links a recommendation on a new topic (adoption panels) to
-        any finding that shares a generic term ("delay"). So the evidence must
-        also contain the recommendation's most specific topic term, or most of
-        its topic by weight. The topic is the text before a purpose clause
-        ("..., so that ...").
+        A recommendation naming a domain topic (a synonym group: adoption,
+        fostering...) that no finding or overview paragraph mentions is
+        unsupported. Beyond that, cosine alone would link a recommendation on a
+        new topic to any finding sharing a generic term ("delay"), so the
+        evidence must also contain the recommendation's most specific topic
+        term, or most of its topic by weight. The topic is the text before a
+        purpose clause ("..., so that ...").
         """
+        topic, surface = terms(_PURPOSE.split(block.text.value, maxsplit=1)[0], synonyms)
+        missing = [surface[t] for t in topic if t.startswith("~") and t not in evidence_terms]
+        if missing:
+            result.unmentioned[block.line] = missing
+            return False
         if not links:
             return False
         vector = vectors[index_of[id(block)]]
-        topic, _ = terms(_PURPOSE.split(block.text.value, maxsplit=1)[0], synonyms)
-        if any(t.startswith("~") and t not in evidence_terms for t in topic):
-            return False  # names a domain topic (adoption, fostering...) no finding mentions
         weights = {t: w for t, w in vector.items() if t in topic}
         if len(weights) < 2:
             weights = vector
@@ -201,7 +208,6 @@ def align_letter(letter: Letter, params: dict | None = None, concern_patterns=()
         covered = sum(w for t, w in weights.items() if t in found)
         return covered / sum(weights.values()) >= params["min_coverage"]
 
-    result = Alignment()
     for block in recommendations:
         found = support(block, findings, "finding", params["threshold"])
         if not evidenced(block, found, findings):

@@ -53,6 +53,11 @@ DATE_EXPRESSION = re.compile(
     re.IGNORECASE,
 )
 MONTH_YEAR = re.compile(_MONTH_YEAR, re.IGNORECASE)
+# A short line that names a month and a year but is no date we can read
+# ("1st of March 2018", "March 2018"): a malformed date line, not letterhead.
+LOOSE_DATE_LINE = re.compile(
+    rf"^(?:Date[:\s]\s*)?(?:\S+\s+){{0,3}}{_MONTH}(?:\s+\S+){{0,2}}\s+{_YEAR}\s*$", re.IGNORECASE
+)
 DATE_LINE = re.compile(rf"^(?:Date[:\s]\s*)?(?:{_TEXTUAL}|{_NUMERIC}|{_MONTH_FIRST})\s*$", re.IGNORECASE)
 
 _GROUP_RE = re.compile(_GROUP, re.IGNORECASE)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checker.dates import DATE_LINE
+from checker.dates import DATE_LINE, LOOSE_DATE_LINE
 
 BLANK = "blank"
 MD_HEADING = "md_heading"
@@ -110,7 +110,7 @@ def classify(raw: str, number: int) -> Line:
             line.rest_start = match.start("rest")
         return line
     content, start = _stripped(raw)
-    if DATE_LINE.match(content):
+    if DATE_LINE.match(content) or LOOSE_DATE_LINE.match(content):
         return Line(number, raw, DATE, content, start)
     return Line(number, raw, TEXT, content, start)
 

@@ -107,7 +107,9 @@ def test_text_output_shows_source_underline_and_help(cli):
     assert "^^^^^^^^^^^^^^^" in out
     assert "= help: The letter is written after the visit" in out
     assert "Problems by rule" in out
-    assert "1 error" in out
+    assert ["Files", "Clean", "Errors", "Warnings", "Infos"] in [line.split() for line in out.splitlines()]
+    summary = [line.split() for line in out.splitlines() if line.strip()][-1]
+    assert summary == ["1", "0", "1", "0", "0"]
 
 
 def test_github_annotations(cli):
@@ -230,3 +232,10 @@ def test_rules_and_explain(cli):
 def test_schema_command_prints_the_published_schema(cli):
     schema = json.loads(cli("schema").stdout)
     assert schema["$defs"]["rule"]["properties"]["category"]["enum"][0] == "parse"
+
+
+def test_parallel_and_serial_runs_report_the_same_in_the_same_order(cli):
+    serial = json.loads(cli("check", str(LETTERS), str(BROKEN), "-f", "json", "-j", "1").stdout)
+    parallel = json.loads(cli("check", str(LETTERS), str(BROKEN), "-f", "json", "-j", "2").stdout)
+    assert len(serial["files"]) == len(list(LETTERS.iterdir())) + len(list(BROKEN.iterdir()))
+    assert parallel == serial

@@ -43,7 +43,11 @@ def test_a_good_user_rule_loads(tmp_path):
         (GOOD.replace("pattern: 'LAC'", "pattern: 'LAC'\n      scope: middle"), 10, "unknown scope 'middle'"),
         (GOOD.replace("      pattern: 'LAC'\n", "      patterns: 'LAC'\n"), 8, "missing parameter 'pattern'"),
         (GOOD.replace('    help: "House style."\n', ""), 2, "'help' is a required property"),
-        (GOOD.replace("    check:", "    applies_to: [focussed_visit]\n    check:"), 7, "unknown letter type"),
+        (
+            GOOD.replace("    check:", "    applies_to: [focussed_visit]\n    check:"),
+            7,
+            "unknown letter type",
+        ),
     ],
 )
 def test_broken_packs_name_the_line(tmp_path, text, line, message):

@@ -31,17 +31,21 @@ def _quote(text: str, width: int = 70) -> str:
 @check_kind("recommendation_support", optional=_ALIGN_PARAMS)
 def recommendation_support(letter: Letter, params: dict):
     """Every recommendation shares enough weighted terms with at least one
-    finding (or overview paragraph). Facts: {recommendation}, {threshold}."""
+    finding (or overview paragraph). Facts: {recommendation}, {threshold},
+    {detail} (which domain topics of the recommendation no finding mentions)."""
     if letter.section("findings") is None:
         return  # STR001 reports the missing section; every recommendation would cascade
     alignment = _alignment(letter, params)
     for block in letter.recommendations:
         if not alignment.links.get(block.line):
+            topics = alignment.unmentioned.get(block.line)
+            detail = f" (no finding mentions {', '.join(repr(t) for t in topics)})" if topics else ""
             yield Hit(
                 block.text.span(),
                 {
                     "recommendation": _quote(block.text.value),
                     "threshold": params.get("threshold", DEFAULTS["threshold"]),
+                    "detail": detail,
                 },
             )
 

@@ -42,6 +42,14 @@ def impossible_dates(letter: Letter, params: dict):
                 yield Hit(text.span(*match.span()), {"date": match.group(), "problem": problem})
 
 
+@check_kind("date_line_readable")
+def date_line_readable(letter: Letter, params: dict):
+    """The date line is a date ('1 March 2018'), not words around one
+    ('1st of March 2018', 'March 2018'). Facts: {text}."""
+    if letter.date is not None and not letter.date.days:
+        yield Hit(letter.date.text.span(), {"text": letter.date.text.value})
+
+
 _STYLE = {
     "ordinal": "ordinal suffix",
     "leading zero": "leading zero",

@@ -10,6 +10,7 @@ error[DATE001]: letter is dated 1 February 2023, but the visit ended on 1 Februa
 
 from __future__ import annotations
 
+from rich import box
 from rich.markup import escape
 from rich.table import Table
 
@@ -97,11 +98,14 @@ def render_summary(console, results, statistics: bool = False) -> None:
             table.add_row(rule, category, f"[{_STYLE[severity]}]{severity}[/]", str(count))
         console.print(table)
     clean = sum(1 for r in results if not r.diagnostics)
-    parts = [
-        f"[bold]{counts['files']}[/] file{'s' if counts['files'] != 1 else ''} checked",
-        f"[green]{clean} clean[/]",
-        f"[bold red]{counts['errors']} error{'s' if counts['errors'] != 1 else ''}[/]",
-        f"[bold yellow]{counts['warnings']} warning{'s' if counts['warnings'] != 1 else ''}[/]",
-        f"[bold cyan]{counts['infos']} info[/]",
-    ]
-    console.print(" · ".join(parts), highlight=False)
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    for column in ("Files", "Clean", "Errors", "Warnings", "Infos"):
+        table.add_column(column, justify="right")
+    table.add_row(
+        str(counts["files"]),
+        f"[green]{clean}[/]",
+        f"[bold red]{counts['errors']}[/]" if counts["errors"] else "0",
+        f"[bold yellow]{counts['warnings']}[/]" if counts["warnings"] else "0",
+        f"[bold cyan]{counts['infos']}[/]" if counts["infos"] else "0",
+    )
+    console.print(table)
