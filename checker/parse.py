@@ -10,7 +10,6 @@ The parser is built once per process.
 from __future__ import annotations
 
 import os
-import re
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -182,7 +181,7 @@ def tokenise(lines: list[L.Line], types: dict[str, LetterType]) -> list[Token]:
             blank_before = False
             continue
         next_blank = position + 1 >= len(lines) or lines[position + 1].shape == L.BLANK
-        if _is_heading(line, blank_before, next_blank, headings, previous):
+        if _is_heading(line, blank_before, next_blank, headings):
             tokens.append(_token("HEADING", line))
             previous = None
         elif line.shape in (L.TEXT, L.ITEM, L.DATE, L.SALUTATION, L.SIGN_OFF):
@@ -206,17 +205,17 @@ def tokenise(lines: list[L.Line], types: dict[str, LetterType]) -> list[Token]:
     return tokens
 
 
-def _is_heading(line: L.Line, blank_before: bool, next_blank: bool, headings: dict, previous) -> bool:
+def _is_heading(line: L.Line, blank_before: bool, next_blank: bool, headings: dict) -> bool:
+    """Markdown and bold lines are headings; a plain line is one when it is a
+    known heading (even with a trailing colon) or a short capitalised line
+    standing alone between blank lines."""
     if line.shape in (L.MD_HEADING, L.BOLD_LINE):
         return True
-    if line.shape != L.TEXT or not L.looks_like_heading(line):
+    if line.shape != L.TEXT:
         return False
-    if heading_key(line.content) in headings:
+    if heading_key(line.content) in headings and line.words() <= 14:
         return True
-    return blank_before and next_blank and not _CONTINUES.match(line.content)
-
-
-_CONTINUES = re.compile(r"^(?:and|or|but|the|of|to|in|for|with)\b")
+    return L.looks_like_heading(line) and blank_before and next_blank
 
 
 def parse_lines(lines: list[L.Line], types: dict[str, LetterType]) -> Tree:
