@@ -72,11 +72,7 @@ def load_file(path: str) -> FileResult:
     try:
         src = source.read(path)
     except source.SourceError as error:
-        code = (
-            "PARSE001"
-            if error.message.startswith(("no such", "is a dir", "permission", "cannot"))
-            else "PARSE002"
-        )
+        code = "PARSE001" if error.unreadable else "PARSE002"
         span = Span(error.line, error.column, error.line, error.column)
         return FileResult(
             path if path != "-" else "<stdin>",

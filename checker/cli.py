@@ -190,8 +190,10 @@ def _stream(fmt: str, console, result) -> None:
         if text:
             print(text)
     elif fmt == "concise":
+        from checker.output.formats import concise_line
+
         for d in result.diagnostics:
-            print(f"{result.path}:{d.span.line}:{d.span.column}: {d.rule} [{d.severity}] {d.message}")
+            print(concise_line(result.path, d))
 
 
 def _finish(fmt: str, console, results, statistics: bool, level: str) -> None:
@@ -202,11 +204,7 @@ def _finish(fmt: str, console, results, statistics: bool, level: str) -> None:
 
         render_summary(console, results, statistics)
     elif fmt == "concise":
-        print(
-            formats.render_concise([]).replace("0 files", f"{len(results)} files")
-            if not results
-            else formats.render_concise(results).splitlines()[-1]
-        )
+        print(formats.concise_summary(results))
     elif fmt == "json":
         print(formats.render_json(results))
     elif fmt == "sarif":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from checker.model import Span
 
@@ -31,7 +31,6 @@ class Diagnostic:
     message: str
     help: str = ""
     fix: Fix | None = None
-    notes: list[str] = field(default_factory=list)
 
     def sort_key(self) -> tuple:
         return (self.span.line, self.span.column, self.rule)

@@ -18,11 +18,12 @@ from pathlib import Path
 class SourceError(Exception):
     """Input that cannot be read as a letter (unreadable, binary, not text)."""
 
-    def __init__(self, message: str, line: int = 1, column: int = 1) -> None:
+    def __init__(self, message: str, line: int = 1, column: int = 1, unreadable: bool = False) -> None:
         super().__init__(message)
         self.message = message
         self.line = line
         self.column = column
+        self.unreadable = unreadable  # the file could not be read at all (vs. read but not text)
 
 
 @dataclass(slots=True)
@@ -102,11 +103,11 @@ def read(path: str | Path) -> Source:
     try:
         data = Path(name).read_bytes()
     except FileNotFoundError:
-        raise SourceError("no such file") from None
+        raise SourceError("no such file", unreadable=True) from None
     except IsADirectoryError:
-        raise SourceError("is a directory") from None
+        raise SourceError("is a directory", unreadable=True) from None
     except PermissionError:
-        raise SourceError("permission denied") from None
+        raise SourceError("permission denied", unreadable=True) from None
     except OSError as error:
-        raise SourceError(f"cannot read: {error.strerror or error}") from None
+        raise SourceError(f"cannot read: {error.strerror or error}", unreadable=True) from None
     return from_bytes(name, data)

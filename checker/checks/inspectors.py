@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from checker.checks import Hit, check_kind, start_of
+from checker.checks import Hit, check_kind
 from checker.diagnostics import Fix
 from checker.model import Letter, Person
 
@@ -108,6 +108,3 @@ def majesty(letter: Letter, params: dict):
                     },
                     Fix(expected, f"write '{expected}'"),
                 )
-
-
-__all__ = ["start_of"]

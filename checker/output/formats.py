@@ -7,17 +7,16 @@ import json
 from checker.output import summary
 
 
-def render_concise(results) -> str:
-    lines = []
-    for result in results:
-        for d in result.diagnostics:
-            lines.append(f"{result.path}:{d.span.line}:{d.span.column}: {d.rule} [{d.severity}] {d.message}")
+def concise_line(path: str, d) -> str:
+    return f"{path}:{d.span.line}:{d.span.column}: {d.rule} [{d.severity}] {d.message}"
+
+
+def concise_summary(results) -> str:
     counts = summary(results)
-    lines.append(
+    return (
         f"Found {counts['errors']} errors, {counts['warnings']} warnings, {counts['infos']} infos "
         f"in {counts['files']} files."
     )
-    return "\n".join(lines)
 
 
 def render_json(results) -> str:
