@@ -46,6 +46,17 @@ class ParamError(ValueError):
         self.param = param
 
 
+def choice(param: str, choices: tuple[str, ...]):
+    """A `prepare` that accepts only the listed values for one parameter."""
+
+    def prepare(params: dict) -> dict:
+        if params.get(param) not in choices:
+            raise ParamError(param, f"{param} must be one of {', '.join(choices)}")
+        return params
+
+    return prepare
+
+
 def check_kind(name: str, required: tuple[str, ...] = (), optional: tuple[str, ...] = (), prepare=None):
     """Register a check kind under `name` (what rule YAML writes as check.kind)."""
 

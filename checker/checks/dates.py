@@ -7,7 +7,7 @@ import itertools
 import re
 
 from checker import dates
-from checker.checks import Hit, check_kind
+from checker.checks import Hit, check_kind, choice
 from checker.checks.generic import date_field
 from checker.dates import format_date
 from checker.diagnostics import Fix
@@ -80,13 +80,7 @@ def date_style(letter: Letter, params: dict):
         )
 
 
-def _prepare_visit_days(params: dict) -> dict:
-    if params.get("require") not in ("order", "consecutive"):
-        raise ValueError("require must be 'order' or 'consecutive'")
-    return params
-
-
-@check_kind("visit_days", required=("require",), prepare=_prepare_visit_days)
+@check_kind("visit_days", required=("require",), prepare=choice("require", ("order", "consecutive")))
 def visit_days(letter: Letter, params: dict):
     """The visit days are listed in order (`require: order`) or run on
     consecutive working days (`require: consecutive`). Facts: {first}, {second}."""
@@ -107,13 +101,7 @@ def visit_days(letter: Letter, params: dict):
                 return
 
 
-def _prepare_weekend(params: dict) -> dict:
-    if params.get("which") not in ("visit", "letter"):
-        raise ValueError("which must be 'visit' or 'letter'")
-    return params
-
-
-@check_kind("weekend", required=("which",), prepare=_prepare_weekend)
+@check_kind("weekend", required=("which",), prepare=choice("which", ("visit", "letter")))
 def weekend(letter: Letter, params: dict):
     """A visit day (`which: visit`) or the letter date (`which: letter`) falls
     on a Saturday or Sunday. Facts: {date}, {weekday}."""

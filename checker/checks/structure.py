@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 
-from checker.checks import Hit, check_kind, start_of, whole_line
+from checker.checks import Hit, check_kind, choice, start_of, whole_line
 from checker.diagnostics import Fix
 from checker.lettertypes import heading_key, known_headings, load_letter_types
 from checker.model import Letter, Span
@@ -42,13 +42,7 @@ def _where_missing(letter: Letter, part: str) -> Span:
     return start_of(letter)
 
 
-def _prepare_part(params: dict) -> dict:
-    if params.get("part") not in PARTS:
-        raise ValueError(f"part must be one of {', '.join(PARTS)}")
-    return params
-
-
-@check_kind("required_part", required=("part",), prepare=_prepare_part)
+@check_kind("required_part", required=("part",), prepare=choice("part", PARTS))
 def required_part(letter: Letter, params: dict):
     """The letter has the part (date, recipient, salutation, title, opening,
     closing, sign_off, signature). Reported where the part should be."""
