@@ -111,3 +111,25 @@ def test_a_letter_without_its_head_still_parses_and_says_what_is_absent():
     assert letter.letter_type == "focused_visit"
     assert (letter.date, letter.recipient, letter.salutation) == (None, None, None)
     assert [s.kind for s in letter.sections] == ["overview", "recommendations", "findings"]
+
+
+def test_missing_salutation_keeps_the_head():
+    text = LETTER.format(**DEFAULTS).replace("Dear Mr Dunkley\n\n", "")
+    letter = letter_from_source(source.from_bytes("x.md", text.encode()))
+    assert letter.salutation is None
+    assert letter.letter_date.isoformat() == "2019-02-08"
+    assert letter.recipient.name == "Mr Matt Dunkley"
+    assert letter.title.value == "Focused visit to Kent children's services"
+
+
+def test_stray_short_line_between_paragraphs_is_reported_as_an_unknown_heading():
+    from checker.config import Config
+    from checker.engine import Engine
+
+    text = LETTER.format(**DEFAULTS).replace(
+        "Leaders know their services well.", "Leaders know their services well.\n\nNext steps"
+    )
+    letter = letter_from_source(source.from_bytes("x.md", text.encode()))
+    assert [s.heading.value for s in letter.sections][:2] == ["Overview", "Next steps"]
+    rules = [(d.rule, d.span.line) for d in Engine(Config(select=("STR012",))).check(letter)]
+    assert rules == [("STR012", 18)]

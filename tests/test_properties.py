@@ -60,10 +60,14 @@ def test_letter_shaped_text_check_exits_cleanly(text):
     result = _invoke(["check", "-", "--format", "json"], text.encode("utf-8"))
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert result.exit_code in (0, 1, 2)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     for entry in json.loads(result.stdout)["files"]:
         for d in entry["diagnostics"]:
-            assert d["line"] >= 1 and d["column"] >= 1
-            assert (d["end_line"], d["end_column"]) >= (d["line"], d["column"])
+            assert (d["end_line"], d["end_column"]) >= (d["line"], d["column"]) >= (1, 1)
+            if d["category"] != "parse":  # a real span: inside the file's own lines
+                assert d["end_line"] <= len(lines)
+                assert d["column"] <= len(lines[d["line"] - 1]) + 1
+                assert d["end_column"] <= len(lines[d["end_line"] - 1]) + 1
 
 
 @settings(max_examples=40, deadline=None)
@@ -80,3 +84,36 @@ def test_truncated_real_letters_still_parse_or_fail_cleanly(tmp_path_factory, cu
     if result.letter is not None:
         for section in result.letter.sections:
             assert lines[section.line - 1].strip().strip("#* ").startswith(section.heading.value[:5])
+
+
+ENCODINGS = st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1252"])
+NEWLINES = st.sampled_from(["\n", "\r\n", "\r"])
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    encoding=ENCODINGS,
+    newline=NEWLINES,
+    name=st.sampled_from(
+        [
+            "her_majesty_after_2022.md",
+            "placeholder.md",
+            "misspelt_heading.md",
+            "dated_before_visit.md",
+            "adoption_recommendation.md",
+        ]
+    ),
+)
+def test_positions_do_not_depend_on_encoding_or_line_endings(tmp_path_factory, encoding, newline, name):
+    from checker.api import check_file
+    from tests.conftest import BROKEN
+
+    text = (BROKEN / name).read_text(encoding="utf-8")
+    try:
+        data = text.replace("\n", newline).encode(encoding)
+    except UnicodeEncodeError:
+        return  # cp1252 cannot carry every character; nothing to compare
+    path = tmp_path_factory.mktemp("enc") / name
+    path.write_bytes(data)
+    expected = [d.to_dict() for d in check_file(str(BROKEN / name)).diagnostics]
+    assert [d.to_dict() for d in check_file(str(path)).diagnostics] == expected

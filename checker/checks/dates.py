@@ -122,6 +122,17 @@ _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 _YEAR = re.compile(r"\b(?:in|since|during)\s+((?:19|20)\d{2})\b")
 
 
+_FUTURE_CUE = re.compile(r"\b(?:will|plans?|planned|planning|expected|expects|due|by|until|intends?|next)\b", re.I)
+
+
+def _about_the_past(before: str) -> bool:
+    """Does the sentence, up to the date, look back (with no future word after
+    the cue)? 'judged inadequate in ...' yes; 'since the last visit, leaders
+    plan to finish by ...' no."""
+    cues = list(_PAST_CUE.finditer(before))
+    return bool(cues) and not _FUTURE_CUE.search(before, cues[-1].end())
+
+
 def _earliest(match: re.Match, kind: str) -> dt.date | None:
     if kind == "date":
         days, _ = dates.read_match(match)
@@ -158,7 +169,7 @@ def dates_in_text(letter: Letter, params: dict):
                         continue
                     seen.append(match.span())
                     day = _earliest(match, kind)
-                    if day and day > reference:
+                    if day and day > reference and _about_the_past(text.value[start : match.start()]):
                         span = match.span(1) if kind == "year" else match.span()
                         yield Hit(
                             text.span(*span),
