@@ -90,32 +90,46 @@ def synonym_table(path: str | None = None) -> dict[str, tuple[tuple[tuple[str, .
     return {first: tuple(sorted(items, key=lambda item: -len(item[0]))) for first, items in table.items()}
 
 
+_KEEP: dict[str, bool] = {}
+
+
+def _keep(word: str, stem: str, stop_words, stop_stems) -> bool:
+    keep = _KEEP.get(word)
+    if keep is None:
+        keep = _KEEP[word] = len(word) > 2 and word not in stop_words and stem not in stop_stems
+    return keep
+
+
 def terms(text: str, synonyms=None) -> tuple[Counter, dict[str, str]]:
-    """Stemmed content terms of `text` and a readable word for each term."""
+    """Stemmed content terms of `text` and a readable word for each term.
+
+    Synonym phrases are matched first (only where a phrase's first stem
+    occurs) and counted as their concept; the other words count by stem."""
     words = _WORD.findall(text.lower().replace("’", "'"))
     stems = stem_all(words)
-    phrases_at = (synonym_table() if synonyms is None else synonyms).get
+    table = synonym_table() if synonyms is None else synonyms
     stop_words, stop_stems = stopwords()
     counts: Counter = Counter()
     surface: dict[str, str] = {}
-    index, length = 0, len(stems)
-    while index < length:
-        stem = stems[index]
-        for phrase, concept in phrases_at(stem, ()):
+    consumed: set[int] = set()
+    for index in [i for i, stem in enumerate(stems) if stem in table]:
+        if index in consumed:
+            continue
+        for phrase, concept in table[stems[index]]:
             end = index + len(phrase)
             if tuple(stems[index:end]) == phrase:
                 counts[concept] += 1
-                if concept not in surface:
-                    surface[concept] = " ".join(words[index:end])
-                index = end
+                surface.setdefault(concept, " ".join(words[index:end]))
+                consumed.update(range(index, end))
                 break
-        else:
-            word = words[index]
-            if len(word) > 2 and stem not in stop_stems and word not in stop_words:
-                counts[stem] += 1
-                if stem not in surface:
-                    surface[stem] = word
-            index += 1
+    content = [
+        i
+        for i, (word, stem) in enumerate(zip(words, stems, strict=True))
+        if i not in consumed and _keep(word, stem, stop_words, stop_stems)
+    ]
+    counts.update(stems[i] for i in content)
+    for i in reversed(content):  # the first spelling seen names the term
+        surface[stems[i]] = words[i]
     return counts, surface
 
 

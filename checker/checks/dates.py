@@ -122,7 +122,9 @@ _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 _YEAR = re.compile(r"\b(?:in|since|during)\s+((?:19|20)\d{2})\b")
 
 
-_FUTURE_CUE = re.compile(r"\b(?:will|plans?|planned|planning|expected|expects|due|by|until|intends?|next)\b", re.I)
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|plans?|planned|planning|expected|expects|due|by|until|intends?|next)\b", re.I
+)
 
 
 def _about_the_past(before: str) -> bool:
