@@ -133,3 +133,12 @@ def test_stray_short_line_between_paragraphs_is_reported_as_an_unknown_heading()
     assert [s.heading.value for s in letter.sections][:2] == ["Overview", "Next steps"]
     rules = [(d.rule, d.span.line) for d in Engine(Config(select=("STR012",))).check(letter)]
     assert rules == [("STR012", 18)]
+
+
+def test_newer_focused_visit_headings():
+    letter = _letter(
+        overview="Areas covered by the visit\n\nInspectors looked at the front door.\n\nHeadline findings",
+        recs="What needs to improve in this area of social work practice?",
+        findings="Main findings",
+    )
+    assert [s.kind for s in letter.sections] == ["areas_covered", "overview", "recommendations", "findings"]
