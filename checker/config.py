@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -37,11 +38,20 @@ KEYS = (
 
 
 class ConfigError(Exception):
-    def __init__(self, message: str, path: str, line: int = 1) -> None:
+    def __init__(self, message: str, path: str, line: int = 1, key: str | None = None) -> None:
         super().__init__(f"{path}:{line}: {message}")
         self.message = message
         self.path = path
         self.line = line
+        self.key = key  # the setting at fault, to find its line in the file
+
+    def at_key_line(self, text: str) -> ConfigError:
+        """The same error, placed on the line that sets `key` (if found)."""
+        if self.key:
+            found = re.search(rf"^[ \t]*['\"]?{re.escape(self.key)}['\"]?[ \t]*[:=]", text, re.MULTILINE)
+            if found:
+                return ConfigError(self.message, self.path, text.count("\n", 0, found.start()) + 1)
+        return self
 
 
 @dataclass(frozen=True)
@@ -80,7 +90,7 @@ def _as_tuple(value, key: str, path: str) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"'{key}' must be a list of strings", path)
+        raise ConfigError(f"'{key}' must be a list of strings", path, key=key)
     return tuple(value)
 
 
@@ -89,20 +99,20 @@ def parse_config(data: dict, path: str) -> Config:
         raise ConfigError("configuration must be a table of settings", path)
     unknown = [key for key in data if key not in KEYS]
     if unknown:
-        raise ConfigError(f"unknown setting '{unknown[0]}' (known: {', '.join(KEYS)})", path)
+        raise ConfigError(f"unknown setting '{unknown[0]}' (known: {', '.join(KEYS)})", path, key=unknown[0])
     root = os.path.dirname(os.path.abspath(path))
     severity = data.get("severity", {})
     if not isinstance(severity, dict) or any(v not in SEVERITIES for v in severity.values()):
-        raise ConfigError("'severity' must map rule IDs to error, warning or info", path)
+        raise ConfigError("'severity' must map rule IDs to error, warning or info", path, key="severity")
     params = data.get("params", {})
     if not isinstance(params, dict) or not all(isinstance(v, dict) for v in params.values()):
-        raise ConfigError("'params' must map rule IDs to tables of check parameters", path)
+        raise ConfigError("'params' must map rule IDs to tables of check parameters", path, key="params")
     ignores = data.get("per_file_ignores", {})
     if not isinstance(ignores, dict):
-        raise ConfigError("'per_file_ignores' must map globs to lists of rules", path)
+        raise ConfigError("'per_file_ignores' must map globs to lists of rules", path, key="per_file_ignores")
     fail_on = data.get("fail_on", "error")
     if fail_on not in SEVERITIES:
-        raise ConfigError("'fail_on' must be error, warning or info", path)
+        raise ConfigError("'fail_on' must be error, warning or info", path, key="fail_on")
     rule_dirs = tuple(os.path.join(root, d) for d in _as_tuple(data.get("rule_dirs", []), "rule_dirs", path))
     return Config(
         path=path,
@@ -131,8 +141,13 @@ def load_config_file(path: str) -> Config:
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
-            raise ConfigError(f"invalid TOML: {error}", path) from None
-        return parse_config(data.get("tool", {}).get("lettercheck", {}), path)
+            where = re.search(r"line (\d+)", str(error))
+            line = int(where.group(1)) if where else max(len(text.splitlines()), 1)  # "at end of document"
+            raise ConfigError(f"invalid TOML: {error}", path, line) from None
+        try:
+            return parse_config(data.get("tool", {}).get("lettercheck", {}), path)
+        except ConfigError as error:
+            raise error.at_key_line(text) from None
     import yaml
 
     try:
@@ -142,7 +157,10 @@ def load_config_file(path: str) -> Config:
         raise ConfigError(
             f"invalid YAML: {getattr(error, 'problem', error)}", path, mark.line + 1 if mark else 1
         ) from None
-    return parse_config(data, path)
+    try:
+        return parse_config(data, path)
+    except ConfigError as error:
+        raise error.at_key_line(text) from None
 
 
 @cache

@@ -89,12 +89,27 @@ def test_broken_config_is_an_error_with_its_file(tmp_path):
     from checker.config import ConfigError
 
     path = tmp_path / ".lettercheck.yaml"
-    path.write_text("severity: {DATE001: fatal}\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match="must map rule IDs to error, warning or info"):
+    path.write_text("select: [DATE]\nseverity: {DATE001: fatal}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="must map rule IDs to error, warning or info") as error:
         load_config_file(str(path))
-    path.write_text("selct: [DATE]\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match="unknown setting 'selct'"):
+    assert str(error.value).startswith(f"{path}:2: ")
+    path.write_text("ignore: [STYLE]\n\nselct: [DATE]\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="unknown setting 'selct'") as error:
         load_config_file(str(path))
+    assert error.value.line == 3
+    toml = tmp_path / "pyproject.toml"
+    toml.write_text("[tool.lettercheck]\nselect = ['DATE']\nfail_on = 'fatal'\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="'fail_on' must be") as error:
+        load_config_file(str(toml))
+    assert error.value.line == 3
+    toml.write_text("[tool.lettercheck]\nselect = [\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="invalid TOML") as error:
+        load_config_file(str(toml))
+    assert error.value.line == 2
+    toml.write_text("[tool.lettercheck]\nselect = ['DATE'] x\nignore = []\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="invalid TOML") as error:
+        load_config_file(str(toml))
+    assert error.value.line == 2
 
 
 def test_baseline_keeps_only_new_problems():
