@@ -21,14 +21,21 @@ def _text(tokens) -> Text:
 
 
 @cache
-def _transformer_class():
+def _transformer():
+    """One stateless transformer per process (lark is imported lazily)."""
     from lark import Transformer
 
     class LetterTransformer(Transformer):
         """Turns the tree of typed lines into plain parts for `build_letter`."""
 
         def start(self, parts):
-            return dict(parts)
+            found: dict = {"sections": []}
+            for key, value in parts:
+                if key == "section":
+                    found["sections"].append(value)
+                else:
+                    found[key] = value
+            return found
 
         def head(self, parts):
             return ("head", dict(parts))
@@ -69,20 +76,11 @@ def _transformer_class():
         def signature_block(self, lines):
             return ("signature", lines)
 
-    return LetterTransformer
+    return LetterTransformer()
 
 
 def build_letter(path: str, source_lines: list[str], tree, types: dict[str, LetterType]) -> Letter:
-    parts: dict = {}
-    sections_raw = []
-    for child in tree.children:
-        transformed = _transformer_class()().transform(child)
-        key, value = transformed
-        if key == "section":
-            sections_raw.append(value)
-        else:
-            parts[key] = value
-
+    parts = _transformer().transform(tree)
     letter = Letter(path=path, lines=source_lines)
     head = parts.get("head", {})
     letter.letterhead = head.get("letterhead", [])
@@ -102,14 +100,14 @@ def build_letter(path: str, source_lines: list[str], tree, types: dict[str, Lett
         letter.sign_off = Text([signature_lines[0].value.piece])
         signature_lines = signature_lines[1:]
     if signature_lines:
-        letter.signature = _text([token.value for token in signature_lines])
+        letter.signature = _text(signature_lines)
         letter.signatory = people.read_signature(letter.signature)
 
     letter_type = identify_type(letter, types)
     letter.letter_type = letter_type.name if letter_type else "unknown"
     letter.local_authority = _local_authority(letter, letter_type)
     all_headings = known_headings(types)
-    for heading_line, blocks in sections_raw:
+    for heading_line, blocks in parts["sections"]:
         kind = None
         if letter_type:
             kind = letter_type.section_kind(heading_line.content)
