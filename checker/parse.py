@@ -125,23 +125,32 @@ def is_continuation(previous: L.Line | None, line: L.Line) -> bool:
 
 
 def tokenise(lines: list[L.Line], types: dict[str, LetterType]) -> list[Token]:
-    headings = known_headings(types)
+    """Type every line for the grammar: head, salutation, title, body, sign-off, signature."""
     salutation = next((i for i, line in enumerate(lines) if line.shape == L.SALUTATION), None)
-    sign_off = None
-    for index in range(len(lines) - 1, (salutation or -1), -1):
-        if lines[index].shape == L.SIGN_OFF:
-            sign_off = index
-            break
-
-    tokens: list[Token] = []
-    # The head: letterhead, date, recipient (everything before "Dear ...").
+    body_start = salutation + 1 if salutation is not None else 0
+    sign_off = next(
+        (i for i in range(len(lines) - 1, body_start - 1, -1) if lines[i].shape == L.SIGN_OFF), None
+    )
     if salutation is not None:
         head_end = salutation
-    else:
-        title = _title_index(lines, 0, types)
-        head_end = title if title is not None else 0
+    else:  # no "Dear ...": the head, if any, ends at the title
+        head_end = body_start = _title_index(lines, 0, types) or 0
+    body_end = sign_off if sign_off is not None else len(lines)
+
+    tokens = _head_tokens(lines[:head_end])
+    if salutation is not None:
+        tokens.append(_token("SALUTATION", lines[salutation]))
+    tokens += _body_tokens(lines, body_start, body_end, types)
+    if sign_off is not None:
+        tokens += _signature_tokens(lines, sign_off)
+    return tokens
+
+
+def _head_tokens(head: list[L.Line]) -> list[Token]:
+    """Letterhead lines, the first date line, then the recipient's lines."""
+    tokens = []
     date_seen = False
-    for line in lines[:head_end]:
+    for line in head:
         if line.shape == L.BLANK:
             continue
         if line.shape == L.DATE and not date_seen:
@@ -149,28 +158,28 @@ def tokenise(lines: list[L.Line], types: dict[str, LetterType]) -> list[Token]:
             tokens.append(_token("DATE", line))
         else:
             tokens.append(_token("RECIPIENT" if date_seen else "LETTERHEAD", line))
+    return tokens
 
-    body_start = head_end
-    if salutation is not None:
-        tokens.append(_token("SALUTATION", lines[salutation]))
-        body_start = salutation + 1
-    body_end = sign_off if sign_off is not None else len(lines)
 
-    # The title: the first line of the body when it is heading-shaped.
-    index = body_start
-    while index < body_end and lines[index].shape == L.BLANK:
+def _body_tokens(lines: list[L.Line], start: int, end: int, types: dict[str, LetterType]) -> list[Token]:
+    """The title, then headings, paragraphs and items with _BREAKs between
+    blocks (none across a page break inside a paragraph), then the closing."""
+    headings = known_headings(types)
+    tokens = []
+    index = start
+    while index < end and lines[index].shape == L.BLANK:
         index += 1
-    if index < body_end:
+    if index < end:  # the title: the body's first line, when it is heading-shaped
         first = lines[index]
         is_title = any(p.search(first.content) for t in types.values() for p in t.title)
         if is_title or (L.looks_like_heading(first) and heading_key(first.content) not in headings):
             tokens.append(_token("TITLE", first))
             index += 1
 
-    closing = _closing_start(lines, body_end, types)
-    previous: L.Line | None = None  # last content line, for breaks
+    closing = _closing_start(lines, end, types)
+    previous: L.Line | None = None  # the last content line of the current block
     blank_before = True
-    for position in range(index, body_end):
+    for position in range(index, end):
         line = lines[position]
         if line.shape == L.BLANK:
             blank_before = True
@@ -178,13 +187,12 @@ def tokenise(lines: list[L.Line], types: dict[str, LetterType]) -> list[Token]:
         if closing is not None and position >= closing:
             tokens.append(_token("CLOSING", line))
             previous = None
-            blank_before = False
-            continue
-        next_blank = position + 1 >= len(lines) or lines[position + 1].shape == L.BLANK
-        if _is_heading(line, blank_before, next_blank, headings):
+        elif _is_heading(
+            line, blank_before, position + 1 >= len(lines) or lines[position + 1].shape == L.BLANK, headings
+        ):
             tokens.append(_token("HEADING", line))
             previous = None
-        elif line.shape in (L.TEXT, L.ITEM, L.DATE, L.SALUTATION, L.SIGN_OFF):
+        else:
             kind = "ITEM" if line.shape == L.ITEM else "TEXT"
             new_block = kind == "ITEM" or (blank_before and not is_continuation(previous, line))
             if previous is not None and new_block:
@@ -192,16 +200,16 @@ def tokenise(lines: list[L.Line], types: dict[str, LetterType]) -> list[Token]:
             tokens.append(_token(kind, line))
             previous = line
         blank_before = False
+    return tokens
 
-    if sign_off is not None:
-        line = lines[sign_off]
-        tokens.append(_token("SIGN_OFF", line))
-        if line.rest:
-            rest = L.Line(line.number, line.raw, L.TEXT, line.rest, line.rest_start)
-            tokens.append(_token("SIGNATURE", rest))
-        for line in lines[sign_off + 1 :]:
-            if line.shape != L.BLANK:
-                tokens.append(_token("SIGNATURE", line))
+
+def _signature_tokens(lines: list[L.Line], sign_off: int) -> list[Token]:
+    """The sign-off and every non-blank line after it (a name on the same line counts)."""
+    line = lines[sign_off]
+    tokens = [_token("SIGN_OFF", line)]
+    if line.rest:
+        tokens.append(_token("SIGNATURE", L.Line(line.number, line.raw, L.TEXT, line.rest, line.rest_start)))
+    tokens += [_token("SIGNATURE", line) for line in lines[sign_off + 1 :] if line.shape != L.BLANK]
     return tokens
 
 
