@@ -91,6 +91,11 @@ def load_file(path: str) -> FileResult:
         return FileResult(
             src.path, diagnostics=[parse_diagnostic("PARSE003", error.message, span, PARSE_HELP["PARSE003"])]
         )
+    except Exception as error:  # a bug while reading must not stop the other files
+        span = Span(1, 1, 1, 1)
+        message = f"internal error while reading the letter: {type(error).__name__}: {error}"
+        help_text = "This is a bug in lettercheck: please report it with the letter that caused it."
+        return FileResult(src.path, diagnostics=[parse_diagnostic("PARSE004", message, span, help_text)])
     return FileResult(src.path, letter=letter)
 
 

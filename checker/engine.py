@@ -113,6 +113,18 @@ class Engine:
                         "Simplify the rule's pattern: avoid nested repetition such as (a+)+.",
                     )
                 )
+            except Exception as error:  # a bug in a check must not hide the other rules' results
+                diagnostics.append(
+                    Diagnostic(
+                        rule.id,
+                        rule.category,
+                        "error",
+                        Span(1, 1, 1, 1),
+                        f"internal error in rule {rule.id} ({rule.kind}): {type(error).__name__}: {error}",
+                        "This is a bug in lettercheck: please report it with the letter that caused it. "
+                        f"`--ignore {rule.id}` skips the rule meanwhile.",
+                    )
+                )
         diagnostics = self._suppress(letter.lines, diagnostics, ignored)
         diagnostics.sort(key=Diagnostic.sort_key)
         return diagnostics

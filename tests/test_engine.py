@@ -148,3 +148,36 @@ def test_core_rules_load_once_and_all_kinds_exist():
     from checker.checks import REGISTRY
 
     assert all(rule.kind in REGISTRY for rule in load_rules())
+
+
+def test_a_bug_in_one_check_is_reported_and_the_other_rules_still_run(monkeypatch):
+    from checker.checks import REGISTRY
+
+    kind = REGISTRY["sign_off_fits"]
+
+    def broken(letter, params):
+        raise KeyError("boom")
+        yield  # pragma: no cover - makes this a generator like the real checks
+
+    monkeypatch.setitem(
+        REGISTRY, kind.name, kind.__class__(kind.name, broken, kind.required, kind.optional, "")
+    )
+    diagnostics = Engine(Config()).check(_letter(REPEATED))
+    found = {(d.rule, d.message.split(":")[0]) for d in diagnostics}
+    assert ("CONS004", "internal error in rule CONS004 (sign_off_fits)") in found
+    assert ("DRAFT002", "repeated word 'Most'") in {(d.rule, d.message) for d in diagnostics}
+
+
+def test_a_bug_while_reading_is_one_parse_diagnostic(monkeypatch, tmp_path):
+    from checker import build
+    from checker.api import load_file
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(build, "build_letter", broken)
+    path = tmp_path / "letter.md"
+    path.write_text(REPEATED, encoding="utf-8")
+    (diagnostic,) = load_file(str(path)).diagnostics
+    assert (diagnostic.rule, diagnostic.category) == ("PARSE004", "parse")
+    assert "RuntimeError: boom" in diagnostic.message
