@@ -17,12 +17,27 @@ from checker.model import Letter, Span
 
 DEFAULT_INCLUDE = ("*.md", "*.txt")
 
-PARSE_HELP = {
-    "PARSE001": "Check that the path exists and is readable.",
-    "PARSE002": "lettercheck reads UTF-8, UTF-16 with BOM or Windows-1252 text (.md, .txt).",
-    "PARSE003": "A letter starts 'Dear ...', has a title such as 'Focused visit to X children's "
-    "services' and ends 'Yours sincerely' and a signature.",
+# The `parse` diagnostics come from reading, not from rule packs: (what, help).
+PARSE_RULES = {
+    "PARSE001": (
+        "the file cannot be read (missing, a folder, no permission)",
+        "Check that the path exists and is readable.",
+    ),
+    "PARSE002": (
+        "the file is not text (binary data, control characters, an undecodable encoding)",
+        "lettercheck reads UTF-8, UTF-16 with BOM or Windows-1252 text (.md, .txt).",
+    ),
+    "PARSE003": (
+        "the text is not an inspection letter (empty, a press release, notes)",
+        "A letter starts 'Dear ...', has a title such as 'Focused visit to X children's "
+        "services' and ends 'Yours sincerely' and a signature.",
+    ),
+    "PARSE004": (
+        "lettercheck failed while reading the letter (a bug)",
+        "Please report it with the letter that caused it.",
+    ),
 }
+PARSE_HELP = {rule: help_text for rule, (_, help_text) in PARSE_RULES.items()}
 
 
 @dataclass(slots=True)
@@ -94,8 +109,9 @@ def load_file(path: str) -> FileResult:
     except Exception as error:  # a bug while reading must not stop the other files
         span = Span(1, 1, 1, 1)
         message = f"internal error while reading the letter: {type(error).__name__}: {error}"
-        help_text = "This is a bug in lettercheck: please report it with the letter that caused it."
-        return FileResult(src.path, diagnostics=[parse_diagnostic("PARSE004", message, span, help_text)])
+        return FileResult(
+            src.path, diagnostics=[parse_diagnostic("PARSE004", message, span, PARSE_HELP["PARSE004"])]
+        )
     return FileResult(src.path, letter=letter)
 
 

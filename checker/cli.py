@@ -316,6 +316,14 @@ def explain(rule_id: Annotated[str, typer.Argument(help="A rule ID, e.g. DATE001
     except RulePackError as error:
         _fail(str(error))
     wanted = rule_id.strip()
+    from checker.api import PARSE_RULES
+
+    if wanted.upper() in PARSE_RULES:
+        what, help_text = PARSE_RULES[wanted.upper()]
+        print(
+            f"{wanted.upper()} (parse, error): {what}.\n{help_text}\nExit code 2; the other files are still checked."
+        )
+        return
     rule = next((r for r in found if r.id == wanted.upper() or r.name == wanted.lower()), None)
     if rule is None:
         import difflib

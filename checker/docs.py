@@ -78,7 +78,16 @@ def kinds_markdown() -> str:
     return "\n".join(rows)
 
 
+def parse_markdown() -> str:
+    from checker.api import PARSE_RULES
+
+    rows = ["| ID | Category | Severity | Reports |", "|---|---|---|---|"]
+    rows += [f"| {rule} | parse | error | {what} |" for rule, (what, _) in PARSE_RULES.items()]
+    return "\n".join(rows)
+
+
 GENERATED = {
+    "parse": parse_markdown,
     "rules": lambda: rules_markdown(__import__("checker.rulepack", fromlist=["load_rules"]).load_rules()),
     "kinds": kinds_markdown,
 }

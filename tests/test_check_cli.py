@@ -227,6 +227,8 @@ def test_rules_and_explain(cli):
     for text in ("DATE001", "What it does", "How to fix it", "Examples", "14 March 2023"):
         assert text in explained.stdout
     assert cli("explain", "DATE01").exit_code == 2
+    parse = cli("explain", "PARSE002")
+    assert parse.exit_code == 0 and "not text" in parse.stdout
 
 
 def test_schema_command_prints_the_published_schema(cli):
