@@ -132,7 +132,8 @@ def check(
     fmt = output_format.value
     streaming = fmt in ("text", "concise", "github")
     console = _console() if fmt == "text" else None
-    show_progress = progress if progress is not None else (sys.stderr.isatty() and fmt == "text")
+    interactive = sys.stdout.isatty() and sys.stderr.isatty() and not os.environ.get("CI")
+    show_progress = progress if progress is not None else (interactive and fmt == "text")
 
     results = []
     counts = {"error": 0, "warning": 0, "info": 0}
