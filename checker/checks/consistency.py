@@ -58,7 +58,12 @@ def salutation_recipient(letter: Letter, params: dict):
     )
 
 
-_VISIT_KIND = re.compile(r"\b(focused|monitoring)\s+visit\b", re.IGNORECASE)
+# Only where the letter names its own visit: another visit may be mentioned
+# ("since the monitoring visit in 2019") without contradicting the title.
+_VISIT_KIND = re.compile(
+    r"\b(?:findings\s+of\s+(?:a|the|this)|from\s+this|this)\s+(?P<kind>focused|monitoring)\s+visit\b",
+    re.IGNORECASE,
+)
 
 
 @check_kind("visit_type_agreement")
@@ -76,11 +81,10 @@ def visit_type_agreement(letter: Letter, params: dict):
         if text is None:
             continue
         for match in _VISIT_KIND.finditer(text.value):
-            found = match.group().lower()
-            if found.split()[0] != expected.split()[0]:
-                yield Hit(
-                    text.span(*match.span()), {"found": match.group(), "where": where, "expected": expected}
-                )
+            if match.group("kind").lower() != expected.split()[0]:
+                span = match.span("kind")[0], match.end()
+                found = text.value[span[0] : span[1]]
+                yield Hit(text.span(*span), {"found": found, "where": where, "expected": expected})
 
 
 _OPENING_AUTHORITY = re.compile(
