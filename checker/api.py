@@ -161,6 +161,22 @@ def check_file(path: str, explicit_config: str | None = None, select=(), ignore=
     return result
 
 
+def fix_file(path: str, explicit_config: str | None = None, select=(), ignore=()) -> tuple[FileResult, int]:
+    """Check a file, apply the fixes its problems offer, check it again."""
+    from checker.fix import apply_fixes
+
+    result = check_file(path, explicit_config, select, ignore)
+    if result.unreadable or not any(d.fix for d in result.diagnostics):
+        return result, 0
+    src = source.read(path)
+    text, applied = apply_fixes(src.text, result.diagnostics)
+    try:
+        source.write(src, text)
+    except (OSError, UnicodeEncodeError) as error:
+        raise SetupError(f"{path}: cannot write the fixes: {error}") from None
+    return check_file(path, explicit_config, select, ignore), applied
+
+
 def check_paths(
     paths: Iterable[str],
     explicit_config: str | None = None,

@@ -106,6 +106,9 @@ def check(
         bool | None,
         typer.Option("--progress/--no-progress", help="Progress bar on stderr [default: on a terminal]."),
     ] = None,
+    fix: Annotated[
+        bool, typer.Option("--fix", help="Apply the fixes rules offer (files are rewritten), then report.")
+    ] = False,
 ) -> None:
     """Check letters against the rules and report problems."""
     import json
@@ -136,6 +139,7 @@ def check(
     show_progress = progress if progress is not None else (interactive and fmt == "text")
 
     results = []
+    fixed = 0
     counts = {"error": 0, "warning": 0, "info": 0}
     unreadable = False
     bar = None
@@ -147,7 +151,15 @@ def check(
             bar = Progress(console=_console(stderr=True), transient=True)
             bar.start()
             task = bar.add_task("checking", total=len(files))
-        for result in api.check_paths(files, config, tuple(select or ()), tuple(ignore or ()), jobs=workers):
+        if fix and "-" in files:
+            _fail("--fix cannot rewrite standard input")
+        chosen = (config, tuple(select or ()), tuple(ignore or ()))
+        if fix:
+            outcomes = (api.fix_file(path, *chosen) for path in files)
+        else:
+            outcomes = ((result, 0) for result in api.check_paths(files, *chosen, jobs=workers))
+        for result, fixed_here in outcomes:
+            fixed += fixed_here
             if baseline_data is not None:
                 result.diagnostics = apply_baseline(result.path, result.diagnostics, baseline_data)
             unreadable = unreadable or result.unreadable
@@ -172,6 +184,8 @@ def check(
             json.dump(baseline_counts(results), handle, indent=2)
             handle.write("\n")
     _finish(fmt, console, results, statistics, level)
+    if fix:
+        sys.stderr.write(f"lettercheck: fixed {fixed} problem{'s' if fixed != 1 else ''}\n")
     if unreadable:
         raise typer.Exit(2)
     worst = max((SEVERITY_RANK[s] for s, n in counts.items() if n), default=0)

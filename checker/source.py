@@ -31,6 +31,7 @@ class Source:
     path: str
     text: str
     encoding: str
+    newline: str = "\n"  # the file's own line ending, kept when fixes are written back
 
     @property
     def lines(self) -> list[str]:
@@ -90,9 +91,15 @@ def _check_text(text: str) -> None:
 
 def from_bytes(path: str, data: bytes) -> Source:
     text, encoding = decode(data)
+    newline = "\r\n" if "\r\n" in text else "\r" if "\r" in text else "\n"
     text = normalise_newlines(text)
     _check_text(text)
-    return Source(path=path, text=text, encoding=encoding)
+    return Source(path=path, text=text, encoding=encoding, newline=newline)
+
+
+def write(src: Source, text: str) -> None:
+    """Write `text` back to the file in its own encoding, BOM and line endings."""
+    Path(src.path).write_bytes(text.replace("\n", src.newline).encode(src.encoding))
 
 
 def read(path: str | Path) -> Source:

@@ -241,3 +241,32 @@ def test_parallel_and_serial_runs_report_the_same_in_the_same_order(cli):
     parallel = json.loads(cli("check", str(LETTERS), str(BROKEN), "-f", "json", "-j", "2").stdout)
     assert len(serial["files"]) == len(list(LETTERS.iterdir())) + len(list(BROKEN.iterdir()))
     assert parallel == serial
+
+
+def test_fix_rewrites_files_in_their_own_encoding_and_line_endings(cli, tmp_path):
+    heading = tmp_path / "heading.md"
+    heading.write_bytes((BROKEN / "misspelt_heading.md").read_bytes())
+    crlf = tmp_path / "westbury.txt"
+    original = (LETTERS / "westbury_focused_2015_crlf.txt").read_bytes()
+    crlf.write_bytes(
+        original.replace(b"16 December 2015", b"16th December 2015").replace(
+            b"Joanna Price **Her", b"Joanna Price **His"
+        )
+    )
+    cp1252 = tmp_path / "eastmoor.txt"
+    eastmoor = (LETTERS / "eastmoor_monitoring_2021_cp1252.txt").read_bytes()
+    cp1252.write_bytes(eastmoor.replace(b"Dear Mr O\x92Neill", b"Dear Mr O\x92Neil"))
+    result = cli("check", str(tmp_path), "--fix", "-f", "concise")
+    assert result.exit_code == 0, result.stdout
+    assert "fixed 4 problems" in result.stderr
+    assert "## Overview\n" in heading.read_text(encoding="utf-8")
+    assert crlf.read_bytes() == original  # ordinal and monarch fixed, CRLF kept
+    assert cp1252.read_bytes() == eastmoor  # salutation fixed, still Windows-1252
+    again = cli("check", str(tmp_path), "--fix", "-f", "concise")
+    assert "fixed 0 problems" in again.stderr
+
+
+def test_fix_refuses_standard_input(cli):
+    result = cli("check", "-", "--fix", input="Dear Ms Murphy\n")
+    assert result.exit_code == 2
+    assert "cannot rewrite standard input" in result.stderr

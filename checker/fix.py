@@ -1,0 +1,28 @@
+"""Apply the fixes that rules offer (`lettercheck check --fix`).
+
+A fix replaces its diagnostic's span with a text. Only single-line spans are
+fixed; overlapping fixes are left for the next run. The file keeps its
+encoding, BOM and line endings.
+"""
+
+from __future__ import annotations
+
+from checker.diagnostics import Diagnostic
+
+
+def apply_fixes(text: str, diagnostics: list[Diagnostic]) -> tuple[str, int]:
+    """The text with every applicable fix made, and how many were made."""
+    lines = text.split("\n")
+    fixable = [d for d in diagnostics if d.fix is not None and d.span.line == d.span.end_line]
+    fixable.sort(key=lambda d: (d.span.line, d.span.column), reverse=True)
+    applied = 0
+    previous = None  # the span fixed last, to the right of this one
+    for d in fixable:
+        span = d.span
+        if previous and previous.line == span.line and span.end_column > previous.column:
+            continue  # overlaps a fix already made
+        line = lines[span.line - 1]
+        lines[span.line - 1] = line[: span.column - 1] + d.fix.replacement + line[span.end_column - 1 :]
+        applied += 1
+        previous = span
+    return "\n".join(lines), applied
