@@ -24,4 +24,4 @@ def test_overlapping_fixes_apply_once_and_multiline_spans_are_skipped():
     overlapping = [_fix(1, 1, 10, "A"), _fix(1, 5, 12, "B")]
     multiline = Diagnostic("X002", "style", "warning", Span(1, 1, 2, 3), "m", fix=Fix("C", "d"))
     text, applied = apply_fixes("0123456789abcdef\nxyz", [*overlapping, multiline])
-    assert (text, applied) == ("01234Bcdef\nxyz", 1)
+    assert (text, applied) == ("0123Bbcdef\nxyz", 1)  # columns 5-11 became "B"
