@@ -103,23 +103,16 @@ class Engine:
                     )
             except PatternTimeout as timeout:
                 diagnostics.append(
-                    Diagnostic(
-                        rule.id,
-                        rule.category,
-                        "error",
-                        Span(1, 1, 1, 1),
-                        f"rule {rule.id} skipped: its pattern {timeout} took too long "
-                        "(over 250 ms) on this letter",
+                    _rule_failed(
+                        rule,
+                        f"rule {rule.id} skipped: its pattern {timeout} took too long (over 250 ms) on this letter",
                         "Simplify the rule's pattern: avoid nested repetition such as (a+)+.",
                     )
                 )
             except Exception as error:  # a bug in a check must not hide the other rules' results
                 diagnostics.append(
-                    Diagnostic(
-                        rule.id,
-                        rule.category,
-                        "error",
-                        Span(1, 1, 1, 1),
+                    _rule_failed(
+                        rule,
                         f"internal error in rule {rule.id} ({rule.kind}): {type(error).__name__}: {error}",
                         "This is a bug in lettercheck: please report it with the letter that caused it. "
                         f"`--ignore {rule.id}` skips the rule meanwhile.",
@@ -156,6 +149,11 @@ class Engine:
                         )
                     )
         return kept
+
+
+def _rule_failed(rule: Rule, message: str, help_text: str) -> Diagnostic:
+    """A rule that could not run on this letter: an error at the top of the file."""
+    return Diagnostic(rule.id, rule.category, "error", Span(1, 1, 1, 1), message, help_text)
 
 
 @cache
