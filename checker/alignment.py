@@ -134,6 +134,7 @@ def terms(text: str, synonyms=None) -> tuple[Counter, dict[str, str]]:
 
 
 def _vectors(texts: list[str], synonyms) -> tuple[list[dict[str, float]], list[dict[str, str]]]:
+    """TF-IDF vectors (unit length) of the letter's blocks, and their surface words."""
     bags = [terms(text, synonyms) for text in texts]
     frequency: Counter = Counter()
     for counts, _ in bags:
@@ -142,18 +143,21 @@ def _vectors(texts: list[str], synonyms) -> tuple[list[dict[str, float]], list[d
     vectors = []
     for counts, _ in bags:
         vector = {t: (1 + math.log(c)) * math.log(1 + total / frequency[t]) for t, c in counts.items()}
-        vectors.append(vector)
+        norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
+        vectors.append({t: w / norm for t, w in vector.items()})
     return vectors, [surface for _, surface in bags]
 
 
-def _cosine(a: dict[str, float], b: dict[str, float]) -> tuple[float, list[str]]:
-    shared = [t for t in a if t in b]
-    if not shared:
-        return 0.0, []
-    dot = sum(a[t] * b[t] for t in shared)
-    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
-    shared.sort(key=lambda t: -a[t] * b[t])
-    return (dot / norm if norm else 0.0), shared
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    """Cosine similarity of two unit vectors: their dot product."""
+    if len(b) < len(a):
+        a, b = b, a
+    return sum(w * b[t] for t, w in a.items() if t in b)
+
+
+def _shared(a: dict[str, float], b: dict[str, float]) -> list[str]:
+    """Terms in both, the most telling first."""
+    return sorted((t for t in a if t in b), key=lambda t: -a[t] * b[t])
 
 
 def align_letter(letter: Letter, params: dict | None = None, concern_patterns=()) -> Alignment:
@@ -177,9 +181,10 @@ def align_letter(letter: Letter, params: dict | None = None, concern_patterns=()
         vector = vectors[index_of[id(block)]]
         links = []
         for candidate in candidates:
-            score, shared = _cosine(vector, vectors[index_of[id(candidate)]])
+            other = vectors[index_of[id(candidate)]]
+            score = _cosine(vector, other)
             if score >= threshold:
-                words = [surfaces[index_of[id(block)]].get(t, t) for t in shared[:5]]
+                words = [surfaces[index_of[id(block)]].get(t, t) for t in _shared(vector, other)[:5]]
                 links.append(Link(candidate.line, score, words, kind))
         links.sort(key=lambda link: -link.score)
         return links[: params["max_links"]]
@@ -239,7 +244,7 @@ def align_letter(letter: Letter, params: dict | None = None, concern_patterns=()
             if not any(p.search(finding.text.value) for p in concern_patterns):
                 continue
             vector = vectors[index_of[id(finding)]]
-            best = max((_cosine(vector, vectors[index_of[id(r)]])[0] for r in recommendations), default=0.0)
+            best = max((_cosine(vector, vectors[index_of[id(r)]]) for r in recommendations), default=0.0)
             if best < params["threshold"]:
                 result.concerns.append((finding, best))
     return result

@@ -14,6 +14,14 @@ SCOPES = (
 
 
 def scope_texts(letter: Letter, scope: str) -> list[Text]:
+    """The texts of a named scope, built once per letter (several rules share a scope)."""
+    key = ("scope", scope)
+    if key not in letter.memo:
+        letter.memo[key] = _build(letter, scope)
+    return letter.memo[key]
+
+
+def _build(letter: Letter, scope: str) -> list[Text]:
     if scope.startswith("section:"):
         kind = scope.split(":", 1)[1]
         return [b.text for s in letter.sections if s.kind == kind for b in s.blocks]
