@@ -25,8 +25,8 @@ def _build(letter: Letter, scope: str) -> list[Text]:
     if scope.startswith("section:"):
         kind = scope.split(":", 1)[1]
         return [b.text for s in letter.sections if s.kind == kind for b in s.blocks]
-    if scope == "letter":
-        return [Text([(n, 1, line)]) for n, line in enumerate(letter.lines, start=1) if line.strip()]
+    if scope == "letter":  # every non-blank line as one text: one search per rule, not one per line
+        return [Text([(n, 1, line) for n, line in enumerate(letter.lines, start=1) if line.strip()])]
     if scope == "head":
         parts = list(letter.letterhead)
         parts += [t for t in (letter.date_line, letter.recipient.text if letter.recipient else None) if t]
