@@ -10,6 +10,7 @@ The parser is built once per process.
 from __future__ import annotations
 
 import os
+import re
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -147,18 +148,39 @@ def tokenise(lines: list[L.Line], types: dict[str, LetterType]) -> list[Token]:
 
 
 def _head_tokens(head: list[L.Line]) -> list[Token]:
-    """Letterhead lines, the first date line, then the recipient's lines."""
+    """Letterhead lines, the first date line, then the recipient's lines.
+
+    Without a date line, the head's last block (after a blank line) is the
+    recipient when it names a job title, so that a missing date does not
+    also lose the recipient."""
+    date = next((i for i, line in enumerate(head) if line.shape == L.DATE), None)
+    recipient_from = date + 1 if date is not None else _undated_recipient(head)
     tokens = []
-    date_seen = False
-    for line in head:
+    for index, line in enumerate(head):
         if line.shape == L.BLANK:
             continue
-        if line.shape == L.DATE and not date_seen:
-            date_seen = True
+        if index == date:
             tokens.append(_token("DATE", line))
+        elif recipient_from is not None and index >= recipient_from:
+            tokens.append(_token("RECIPIENT", line))
         else:
-            tokens.append(_token("RECIPIENT" if date_seen else "LETTERHEAD", line))
+            tokens.append(_token("LETTERHEAD", line))
     return tokens
+
+
+_JOB_TITLE = re.compile(r"\b(?:Director|Chief Executive|Head of)\b")
+
+
+def _undated_recipient(head: list[L.Line]) -> int | None:
+    end = len(head)
+    while end > 0 and head[end - 1].shape == L.BLANK:
+        end -= 1
+    start = end
+    while start > 0 and head[start - 1].shape != L.BLANK:
+        start -= 1
+    if start < end and any(_JOB_TITLE.search(line.content) for line in head[start:end]):
+        return start
+    return None
 
 
 def _body_tokens(lines: list[L.Line], start: int, end: int, types: dict[str, LetterType]) -> list[Token]:

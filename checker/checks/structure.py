@@ -27,18 +27,38 @@ def _part_present(letter: Letter, part: str) -> bool:
     )
 
 
+# For a missing part, the parts it should stand just before, nearest first.
+_FOLLOWERS = {
+    "date": ("recipient", "salutation", "title", "opening"),
+    "recipient": ("salutation", "title", "opening"),
+    "salutation": ("title", "opening"),
+    "title": ("opening", "sections"),
+    "opening": ("sections", "closing"),
+    "closing": ("sign_off",),
+}
+
+
 def _where_missing(letter: Letter, part: str) -> Span:
-    """Point at the place the part should have been."""
-    if part in ("date", "recipient", "salutation") and letter.title:
-        return letter.title.span()
-    if part in ("closing", "sign_off") and letter.sign_off:
-        return letter.sign_off.span()
+    """Point at the first line of the part that should have followed the
+    missing one (the recipient for a missing date...), else at the letter's
+    last line for the parts that end it, else at its first line."""
+    anchors = {
+        "recipient": letter.recipient.text if letter.recipient else None,
+        "salutation": letter.salutation,
+        "title": letter.title,
+        "opening": letter.opening[0].text if letter.opening else None,
+        "sections": letter.sections[0].heading if letter.sections else None,
+        "closing": letter.closing,
+        "sign_off": letter.sign_off,
+    }
+    for follower in _FOLLOWERS.get(part, ()):
+        text = anchors[follower]
+        if text:
+            return whole_line(letter, text.line)
     if part in ("closing", "sign_off", "signature"):
         for number in range(len(letter.lines), 0, -1):
             if letter.lines[number - 1].strip():
                 return whole_line(letter, number)
-    if part == "opening" and letter.sections:
-        return letter.sections[0].heading.span()
     return start_of(letter)
 
 
