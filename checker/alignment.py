@@ -160,91 +160,136 @@ def _shared(a: dict[str, float], b: dict[str, float]) -> list[str]:
     return sorted((t for t in a if t in b), key=lambda t: -a[t] * b[t])
 
 
-def align_letter(letter: Letter, params: dict | None = None, concern_patterns=()) -> Alignment:
-    params = {**DEFAULTS, **(params or {})}
-    synonyms = synonym_table(params.get("synonyms_file"))
-    recommendations = letter.recommendations
-    findings = letter.findings
-    overview = letter.section("overview")
-    overview_blocks = overview.points if overview else []
-    areas_section = letter.section("areas_covered")
-    areas = areas_section.bullets if areas_section else []
+class LetterSpace:
+    """The letter's blocks as TF-IDF vectors: built once per letter and shared
+    by every alignment rule and the report."""
 
-    corpus = letter.body_blocks()
-    index_of = {id(block): i for i, block in enumerate(corpus)}
-    key = ("vectors", params.get("synonyms_file"))
-    if key not in letter.memo:  # shared by every alignment rule on this letter
-        letter.memo[key] = _vectors([block.text.value for block in corpus], synonyms)
-    vectors, surfaces = letter.memo[key]
+    def __init__(self, letter: Letter, synonyms_file: str | None = None) -> None:
+        self.synonyms = synonym_table(synonyms_file)
+        corpus = letter.body_blocks()
+        self._index = {id(block): i for i, block in enumerate(corpus)}
+        self._vectors, self._surfaces = _vectors([block.text.value for block in corpus], self.synonyms)
+        overview = letter.section("overview")
+        self.findings = letter.findings
+        self.overview = overview.points if overview else []
+        self.evidence_terms: set[str] = set()
+        for block in self.findings + self.overview:
+            self.evidence_terms.update(self.vector(block))
 
-    def support(block: Block, candidates: list[Block], kind: str, threshold: float) -> list[Link]:
-        vector = vectors[index_of[id(block)]]
+    def vector(self, block: Block) -> dict[str, float]:
+        return self._vectors[self._index[id(block)]]
+
+    def support(self, block: Block, candidates: list[Block], threshold: float, max_links: int) -> list[Link]:
+        """The candidates most similar to `block`, best first, with the shared terms."""
+        vector = self.vector(block)
+        surface = self._surfaces[self._index[id(block)]]
         links = []
         for candidate in candidates:
-            other = vectors[index_of[id(candidate)]]
+            other = self.vector(candidate)
             score = _cosine(vector, other)
             if score >= threshold:
-                words = [surfaces[index_of[id(block)]].get(t, t) for t in _shared(vector, other)[:5]]
+                kind = "overview" if candidate in self.overview else "finding"
+                words = [surface.get(t, t) for t in _shared(vector, other)[:5]]
                 links.append(Link(candidate.line, score, words, kind))
         links.sort(key=lambda link: -link.score)
-        return links[: params["max_links"]]
+        return links[:max_links]
 
-    result = Alignment()
-    evidence_terms: set[str] = set()
-    for block in findings + overview_blocks:
-        evidence_terms.update(vectors[index_of[id(block)]])
+    def unmentioned_topics(self, block: Block) -> tuple[dict[str, float], list[str]]:
+        """The recommendation's topic terms (text before a purpose clause such as
+        ", so that ..."), and the domain topics in it (synonym groups: adoption,
+        fostering...) that no finding or overview paragraph mentions."""
+        topic, surface = terms(_PURPOSE.split(block.text.value, maxsplit=1)[0], self.synonyms)
+        missing = [surface[t] for t in topic if t.startswith("~") and t not in self.evidence_terms]
+        return topic, missing
 
-    def evidenced(block: Block, links: list[Link], candidates: list[Block]) -> bool:
+    def evidenced(self, block: Block, links: list[Link], topic, min_coverage: float) -> bool:
         """Do the linked blocks talk about what the recommendation is about?
 
-        A recommendation naming a domain topic (a synonym group: adoption,
-        fostering...) that no finding or overview paragraph mentions is
-        unsupported. Beyond that, cosine alone would link a recommendation on a
-        new topic to any finding sharing a generic term ("delay"), so the
-        evidence must also contain the recommendation's most specific topic
-        term, or most of its topic by weight. The topic is the text before a
-        purpose clause ("..., so that ...").
+        Cosine alone would link a recommendation on a new topic to any finding
+        sharing a generic term ("delay"), so the evidence must also contain the
+        recommendation's most specific topic term, or most of its topic by weight.
         """
-        topic, surface = terms(_PURPOSE.split(block.text.value, maxsplit=1)[0], synonyms)
-        missing = [surface[t] for t in topic if t.startswith("~") and t not in evidence_terms]
-        if missing:
-            result.unmentioned[block.line] = missing
-            return False
         if not links:
             return False
-        vector = vectors[index_of[id(block)]]
+        vector = self.vector(block)
         weights = {t: w for t, w in vector.items() if t in topic}
         if len(weights) < 2:
             weights = vector
         linked = {link.line for link in links}
         found: set[str] = set()
-        for candidate in candidates:
+        for candidate in self.findings + self.overview:
             if candidate.line in linked:
-                found.update(vectors[index_of[id(candidate)]])
+                found.update(self.vector(candidate))
         top = max(weights.values())
         if any(t in found for t, w in weights.items() if w >= top - 1e-9):
             return True
-        covered = sum(w for t, w in weights.items() if t in found)
-        return covered / sum(weights.values()) >= params["min_coverage"]
+        return sum(w for t, w in weights.items() if t in found) / sum(weights.values()) >= min_coverage
 
-    for block in recommendations:
-        found = support(block, findings, "finding", params["threshold"])
-        if not evidenced(block, found, findings):
-            found = support(block, findings + overview_blocks, "finding", params["threshold"])
-            for link in found:
-                if any(b.line == link.line for b in overview_blocks):
-                    link.kind = "overview"
-            if not evidenced(block, found, findings + overview_blocks):
+
+def space(letter: Letter, synonyms_file: str | None = None) -> LetterSpace:
+    key = ("alignment-space", synonyms_file)
+    if key not in letter.memo:
+        letter.memo[key] = LetterSpace(letter, synonyms_file)
+    return letter.memo[key]
+
+
+def recommendation_links(letter: Letter, params: dict | None = None) -> tuple[dict, dict]:
+    """recommendation line -> supporting links (empty: unsupported), and
+    recommendation line -> domain topics no finding mentions."""
+    params = {**DEFAULTS, **(params or {})}
+    vs = space(letter, params.get("synonyms_file"))
+    links: dict[int, list[Link]] = {}
+    unmentioned: dict[int, list[str]] = {}
+    for block in letter.recommendations:
+        topic, missing = vs.unmentioned_topics(block)
+        if missing:
+            unmentioned[block.line] = missing
+            links[block.line] = []
+            continue
+        found = vs.support(block, vs.findings, params["threshold"], params["max_links"])
+        if not vs.evidenced(block, found, topic, params["min_coverage"]):
+            found = vs.support(block, vs.findings + vs.overview, params["threshold"], params["max_links"])
+            if not vs.evidenced(block, found, topic, params["min_coverage"]):
                 found = []
-        result.links[block.line] = found
-    for block in areas:
-        result.areas[block.line] = support(block, findings, "finding", params["area_threshold"])
-    if recommendations and concern_patterns:
-        for finding in findings:
-            if not any(p.search(finding.text.value) for p in concern_patterns):
-                continue
-            vector = vectors[index_of[id(finding)]]
-            best = max((_cosine(vector, vectors[index_of[id(r)]]) for r in recommendations), default=0.0)
+        links[block.line] = found
+    return links, unmentioned
+
+
+def area_links(letter: Letter, params: dict | None = None) -> dict[int, list[Link]]:
+    """Each bullet of 'Areas covered by the visit' -> the findings that evaluate it."""
+    params = {**DEFAULTS, **(params or {})}
+    vs = space(letter, params.get("synonyms_file"))
+    section = letter.section("areas_covered")
+    return {
+        block.line: vs.support(block, vs.findings, params["area_threshold"], params["max_links"])
+        for block in (section.bullets if section else [])
+    }
+
+
+def unaddressed_concerns(letter: Letter, patterns, params: dict | None = None) -> list[tuple[Block, float]]:
+    """Findings stating a serious concern (matching `patterns`) that no
+    recommendation is close to, with the best similarity found."""
+    params = {**DEFAULTS, **(params or {})}
+    recommendations = letter.recommendations
+    if not recommendations:
+        return []
+    vs = space(letter, params.get("synonyms_file"))
+    concerns = []
+    for finding in vs.findings:
+        if any(p.search(finding.text.value) for p in patterns):
+            vector = vs.vector(finding)
+            best = max(_cosine(vector, vs.vector(r)) for r in recommendations)
             if best < params["threshold"]:
-                result.concerns.append((finding, best))
-    return result
+                concerns.append((finding, best))
+    return concerns
+
+
+def align_letter(letter: Letter, params: dict | None = None, concern_patterns=()) -> Alignment:
+    """Everything alignment knows about a letter, for `lettercheck report`."""
+    links, unmentioned = recommendation_links(letter, params)
+    return Alignment(
+        links=links,
+        areas=area_links(letter, params),
+        concerns=unaddressed_concerns(letter, concern_patterns, params),
+        unmentioned=unmentioned,
+    )

@@ -19,7 +19,9 @@ def test_every_rule_has_a_triggering_and_a_clean_example():
         kinds = {example["trigger"] for example in rule.examples}
         assert kinds == {True, False}, f"{rule.id} needs examples that trigger and that do not"
         for example in rule.examples:
-            assert not example["trigger"] or "line" in example, f"{rule.id}: say which line a trigger example flags"
+            assert not example["trigger"] or "line" in example, (
+                f"{rule.id}: say which line a trigger example flags"
+            )
 
 
 @pytest.mark.parametrize(("rule", "index", "example"), CASES, ids=[f"{r.id}-{i}" for r, i, _ in CASES])

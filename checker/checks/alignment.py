@@ -4,24 +4,15 @@ from __future__ import annotations
 
 import re
 
-from checker.alignment import DEFAULTS, align_letter
+from checker.alignment import DEFAULTS, area_links, recommendation_links, unaddressed_concerns
 from checker.checks import Hit, check_kind
 from checker.model import Letter
 
 _ALIGN_PARAMS = ("threshold", "area_threshold", "max_links", "min_coverage")
 
 
-def _alignment(letter: Letter, params: dict):
-    key = (
-        "alignment",
-        tuple(sorted((k, params[k]) for k in _ALIGN_PARAMS if k in params)),
-        tuple(p.pattern for p in params.get("_concerns", ())),
-    )
-    if key not in letter.memo:
-        letter.memo[key] = align_letter(
-            letter, {k: params[k] for k in _ALIGN_PARAMS if k in params}, params.get("_concerns", ())
-        )
-    return letter.memo[key]
+def _params(params: dict) -> dict:
+    return {k: params[k] for k in _ALIGN_PARAMS if k in params}
 
 
 def _quote(text: str, width: int = 70) -> str:
@@ -35,10 +26,10 @@ def recommendation_support(letter: Letter, params: dict):
     {detail} (which domain topics of the recommendation no finding mentions)."""
     if letter.section("findings") is None:
         return  # STR001 reports the missing section; every recommendation would cascade
-    alignment = _alignment(letter, params)
+    links, unmentioned = recommendation_links(letter, _params(params))
     for block in letter.recommendations:
-        if not alignment.links.get(block.line):
-            topics = alignment.unmentioned.get(block.line)
+        if not links.get(block.line):
+            topics = unmentioned.get(block.line)
             detail = f" (no finding mentions {', '.join(repr(t) for t in topics)})" if topics else ""
             yield Hit(
                 block.text.span(),
@@ -54,10 +45,10 @@ def recommendation_support(letter: Letter, params: dict):
 def areas_evaluated(letter: Letter, params: dict):
     """Each area listed under 'Areas covered by the visit' is evaluated in the
     findings. Facts: {area}."""
-    alignment = _alignment(letter, params)
+    areas = area_links(letter, _params(params))
     section = letter.section("areas_covered")
     for block in section.bullets if section else []:
-        if not alignment.areas.get(block.line):
+        if not areas.get(block.line):
             yield Hit(block.text.span(), {"area": _quote(block.text.value)})
 
 
@@ -76,8 +67,7 @@ def _prepare_concerns(params: dict) -> dict:
 def serious_concerns(letter: Letter, params: dict):
     """A finding that states a serious concern (matching `patterns`) is
     addressed by some recommendation. Facts: {finding}, {concern}."""
-    alignment = _alignment(letter, params)
-    for block, _score in alignment.concerns:
+    for block, _score in unaddressed_concerns(letter, params["_concerns"], _params(params)):
         concern = next(p.search(block.text.value) for p in params["_concerns"] if p.search(block.text.value))
         yield Hit(
             block.text.span(*concern.span()),
