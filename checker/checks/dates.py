@@ -156,6 +156,8 @@ def dates_in_text(letter: Letter, params: dict):
         return
     for block in letter.body_blocks():
         text = block.text
+        if not _DIGIT.search(text.value) or not _PAST_CUE.search(text.value):
+            continue  # no date, or nothing about the past: skip the sentence scan
         for sentence in _SENTENCE.finditer(text.value):
             if not _PAST_CUE.search(sentence.group()):
                 continue
