@@ -90,25 +90,18 @@ def synonym_table(path: str | None = None) -> dict[str, tuple[tuple[tuple[str, .
     return {first: tuple(sorted(items, key=lambda item: -len(item[0]))) for first, items in table.items()}
 
 
-_KEEP: dict[str, bool] = {}
-
-
-def _keep(word: str, stem: str, stop_words, stop_stems) -> bool:
-    keep = _KEEP.get(word)
-    if keep is None:
-        keep = _KEEP[word] = len(word) > 2 and word not in stop_words and stem not in stop_stems
-    return keep
+_CONTENT: dict[str, bool] = {}  # word -> does it carry a topic (cached, like stems)
 
 
 def terms(text: str, synonyms=None) -> tuple[Counter, dict[str, str]]:
     """Stemmed content terms of `text` and a readable word for each term.
 
     Synonym phrases are matched first (only where a phrase's first stem
-    occurs) and counted as their concept; the other words count by stem."""
+    occurs) and counted as their concept; the other words count by stem,
+    unless they are stop words."""
     words = _WORD.findall(text.lower().replace("’", "'"))
     stems = stem_all(words)
     table = synonym_table() if synonyms is None else synonyms
-    stop_words, stop_stems = stopwords()
     counts: Counter = Counter()
     surface: dict[str, str] = {}
     consumed: set[int] = set()
@@ -122,14 +115,16 @@ def terms(text: str, synonyms=None) -> tuple[Counter, dict[str, str]]:
                 surface.setdefault(concept, " ".join(words[index:end]))
                 consumed.update(range(index, end))
                 break
-    content = [
-        i
-        for i, (word, stem) in enumerate(zip(words, stems, strict=True))
-        if i not in consumed and _keep(word, stem, stop_words, stop_stems)
-    ]
-    counts.update(stems[i] for i in content)
-    for i in reversed(content):  # the first spelling seen names the term
-        surface[stems[i]] = words[i]
+    new_words = set(words).difference(_CONTENT)
+    if new_words:
+        stop_words, stop_stems = stopwords()
+        for word in new_words:
+            _CONTENT[word] = len(word) > 2 and word not in stop_words and _STEMS[word] not in stop_stems
+    content = [i for i, word in enumerate(words) if _CONTENT[word] and i not in consumed]
+    content_stems = [stems[i] for i in content]
+    counts.update(content_stems)
+    # the first spelling seen names the term: later pairs overwrite earlier ones, so go backwards
+    surface.update(zip(reversed(content_stems), (words[i] for i in reversed(content)), strict=True))
     return counts, surface
 
 
