@@ -185,8 +185,12 @@ def check_paths(
     include=DEFAULT_INCLUDE,
     exclude=(),
     jobs: int = 1,
+    keep_lines: bool = True,
 ) -> Iterator[FileResult]:
-    """Check files in a stable order; with jobs > 1, in worker processes."""
+    """Check files in a stable order; with jobs > 1, in worker processes.
+
+    Workers send back only what output needs: the diagnostics, the letter
+    type, and the source lines when `keep_lines` (the text format shows them)."""
     files = list(iter_paths(paths, include, exclude))
     if jobs <= 1 or len(files) < 8 or "-" in files:
         for path in files:
@@ -209,7 +213,11 @@ def check_paths(
         raise SetupError(str(error)) from None
 
     work = partial(
-        _check_for_worker, explicit_config=explicit_config, select=tuple(select), ignore=tuple(ignore)
+        _check_for_worker,
+        explicit_config=explicit_config,
+        select=tuple(select),
+        ignore=tuple(ignore),
+        keep_lines=keep_lines,
     )
     chunk = max(1, min(64, len(files) // (jobs * 8) or 1))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
@@ -219,14 +227,14 @@ def check_paths(
             yield outcome
 
 
-def _check_for_worker(path: str, explicit_config, select, ignore):
-    """Worker side: return a light result (no letter text kept beyond lines)."""
+def _check_for_worker(path: str, explicit_config, select, ignore, keep_lines: bool):
+    """Worker side: return a light result (no model, lines only if wanted)."""
     try:
         result = check_file(path, explicit_config, select, ignore)
     except SetupError as error:
         return error
     if result.letter is not None:
-        result.letter = _Lines(result.letter.lines, result.letter.letter_type)
+        result.letter = _Lines(result.letter.lines if keep_lines else [], result.letter.letter_type)
     result.alignment = None
     return result
 

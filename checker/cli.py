@@ -157,7 +157,8 @@ def check(
         if fix:
             outcomes = (api.fix_file(path, *chosen) for path in files)
         else:
-            outcomes = ((result, 0) for result in api.check_paths(files, *chosen, jobs=workers))
+            checked = api.check_paths(files, *chosen, jobs=workers, keep_lines=fmt == "text")
+            outcomes = ((result, 0) for result in checked)
         for result, fixed_here in outcomes:
             fixed += fixed_here
             if baseline_data is not None:
