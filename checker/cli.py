@@ -7,6 +7,7 @@ stays instant.
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from enum import Enum
 from typing import Annotated
 
@@ -138,47 +139,34 @@ def check(
     interactive = sys.stdout.isatty() and sys.stderr.isatty() and not os.environ.get("CI")
     show_progress = progress if progress is not None else (interactive and fmt == "text")
 
+    files = list(api.iter_paths(paths, base_config.include, base_config.exclude))
+    if fix and "-" in files:
+        _fail("--fix cannot rewrite standard input")
+    chosen = (config, tuple(select or ()), tuple(ignore or ()))
+    if fix:
+        outcomes = (api.fix_file(path, *chosen) for path in files)
+    else:
+        checked = api.check_paths(files, *chosen, jobs=workers, keep_lines=fmt == "text")
+        outcomes = ((result, 0) for result in checked)
+
     results = []
     fixed = 0
     counts = {"error": 0, "warning": 0, "info": 0}
-    unreadable = False
-    bar = None
     try:
-        files = list(api.iter_paths(paths, base_config.include, base_config.exclude))
-        if show_progress and len(files) > 1:
-            from rich.progress import Progress
-
-            bar = Progress(console=_console(stderr=True), transient=True)
-            bar.start()
-            task = bar.add_task("checking", total=len(files))
-        if fix and "-" in files:
-            _fail("--fix cannot rewrite standard input")
-        chosen = (config, tuple(select or ()), tuple(ignore or ()))
-        if fix:
-            outcomes = (api.fix_file(path, *chosen) for path in files)
-        else:
-            checked = api.check_paths(files, *chosen, jobs=workers, keep_lines=fmt == "text")
-            outcomes = ((result, 0) for result in checked)
-        for result, fixed_here in outcomes:
-            fixed += fixed_here
-            if baseline_data is not None:
-                result.diagnostics = apply_baseline(result.path, result.diagnostics, baseline_data)
-            unreadable = unreadable or result.unreadable
-            for d in result.diagnostics:
-                counts[d.severity] += 1
-            if streaming:
-                _stream(fmt, console, result)
-                result.letter = None  # keep memory flat: only diagnostics remain
-            results.append(result)
-            if bar is not None:
-                problems = sum(counts.values())
-                bar.update(task, advance=1, description=f"checking · {problems} problems")
+        with _progress(show_progress and len(files) > 1, len(files)) as advance:
+            for result, fixed_here in outcomes:
+                fixed += fixed_here
+                if baseline_data is not None:
+                    result.diagnostics = apply_baseline(result.path, result.diagnostics, baseline_data)
+                for d in result.diagnostics:
+                    counts[d.severity] += 1
+                if streaming:
+                    _stream(fmt, console, result)
+                    result.letter = None  # keep memory flat: only diagnostics remain
+                results.append(result)
+                advance(sum(counts.values()))
     except api.SetupError as error:
-        if bar is not None:
-            bar.stop()
         _fail(str(error))
-    if bar is not None:
-        bar.stop()
 
     if write_baseline:
         with open(write_baseline, "w", encoding="utf-8") as handle:
@@ -187,10 +175,23 @@ def check(
     _finish(fmt, console, results, statistics, level)
     if fix:
         sys.stderr.write(f"lettercheck: fixed {fixed} problem{'s' if fixed != 1 else ''}\n")
-    if unreadable:
+    if any(result.unreadable for result in results):
         raise typer.Exit(2)
     worst = max((SEVERITY_RANK[s] for s, n in counts.items() if n), default=0)
     raise typer.Exit(1 if worst >= SEVERITY_RANK[level] else 0)
+
+
+@contextmanager
+def _progress(enabled: bool, total: int):
+    """A rich progress bar on stderr (files done, problems so far), or nothing."""
+    if not enabled:
+        yield lambda problems: None
+        return
+    from rich.progress import Progress
+
+    with Progress(console=_console(stderr=True), transient=True) as bar:
+        task = bar.add_task("checking", total=total)
+        yield lambda problems: bar.update(task, advance=1, description=f"checking · {problems} problems")
 
 
 def _stream(fmt: str, console, result) -> None:
