@@ -132,7 +132,8 @@ def test_sarif_is_2_1_0_with_code_point_columns(cli):
     assert run["tool"]["driver"]["rules"][item["ruleIndex"]]["id"] == "STR012"
 
 
-def test_sarif_matches_the_official_schema_shape(cli):
+def test_sarif_has_the_shape_code_scanning_requires(cli):
+    """A subset of the SARIF 2.1.0 schema: the fields GitHub code scanning reads."""
     import jsonschema
 
     schema = {
@@ -159,7 +160,16 @@ def test_sarif_matches_the_official_schema_shape(cli):
         },
     }
     result = cli("check", str(BROKEN), "--format", "sarif")
-    jsonschema.validate(json.loads(result.stdout), schema)
+    sarif = json.loads(result.stdout)
+    jsonschema.validate(sarif, schema)
+    run = sarif["runs"][0]
+    assert run["tool"]["driver"]["name"] == "lettercheck"
+    assert len(run["results"]) >= len(BROKEN_EXPECTED)
+    for item in run["results"]:
+        location = item["locations"][0]["physicalLocation"]
+        assert location["artifactLocation"]["uri"].endswith(".md")
+        assert location["region"]["startLine"] >= 1 and location["region"]["startColumn"] >= 1
+        assert item["message"]["text"]
 
 
 def test_junit(cli):
