@@ -76,11 +76,14 @@ def _stripped(raw: str) -> tuple[str, int]:
 
 
 _DIRECTIVE_LINE = re.compile(r"^\s*<!--\s*lettercheck:[^>]*-->\s*$")
+# What PDF extraction leaves at a page break: "Page 2", "Page 2 of 5", "2", "- 2 -".
+_PAGE_NUMBER = re.compile(r"^\s*(?:Page\s+\d+(?:\s+of\s+\d+)?|-?\s*\d{1,3}\s*-?)\s*$", re.IGNORECASE)
 
 
 def classify(raw: str, number: int) -> Line:
-    """The shape of one line. A lettercheck directive comment reads as blank."""
-    if not raw.strip() or _DIRECTIVE_LINE.match(raw):
+    """The shape of one line. A lettercheck directive comment and a page
+    number left by PDF extraction read as blank (part of a page break)."""
+    if not raw.strip() or _DIRECTIVE_LINE.match(raw) or _PAGE_NUMBER.match(raw):
         return Line(number, raw, BLANK, "", 0)
     match = _MD_HEADING.match(raw)
     if match:

@@ -142,3 +142,17 @@ def test_newer_focused_visit_headings():
         findings="Main findings",
     )
     assert [s.kind for s in letter.sections] == ["areas_covered", "overview", "recommendations", "findings"]
+
+
+def test_page_numbers_left_by_pdf_extraction_are_part_of_the_page_break():
+    from tests.conftest import LETTERS
+
+    text = (LETTERS / "hull_focused_2018.md").read_text(encoding="utf-8")
+    # Hull's overview is broken across a page break ("all of the / workforce"): add a page number in it
+    with_number = text.replace("all of the\n\n\n\nworkforce", "all of the\n\nPage 2 of 4\n\nworkforce")
+    assert with_number != text
+    letter = letter_from_source(source.from_bytes("x.md", with_number.encode()))
+    overview = letter.section("overview")
+    assert len(overview.blocks) == 1
+    assert "all of the workforce has" in overview.blocks[0].text.value
+    assert [s.kind for s in letter.sections] == ["overview", "recommendations", "findings"]
