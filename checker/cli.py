@@ -29,6 +29,7 @@ class ReportFormat(str, Enum):
     rich = "rich"
     json = "json"
     markdown = "markdown"
+    html = "html"
 
 
 class Level(str, Enum):
@@ -256,6 +257,10 @@ def report(
         from checker.output.report import render_markdown
 
         print(render_markdown(results))
+    elif fmt == "html":
+        from checker.output.report import render_html
+
+        print(render_html(results))
     else:
         from checker.output.report import render_rich
 

@@ -125,3 +125,20 @@ def test_version(cli):
 
     result = cli("--version")
     assert result.stdout.strip() == f"lettercheck {__version__}"
+
+
+def test_report_html_is_one_escaped_page(cli, tmp_path):
+    from tests.conftest import edited
+
+    letter = tmp_path / "letter.md"
+    letter.write_text(
+        edited("kent_focused_2019.md", ("Dear Mr Dunkley,", "Dear Mr Dunkley <b>&</b>,")), encoding="utf-8"
+    )
+    result = cli("report", str(letter), str(OTHER / "hull_press_release.txt"), "--format", "html")
+    page = result.stdout
+    assert result.exit_code == 2  # the press release
+    assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
+    assert "<td>Dear Mr Dunkley &lt;b&gt;&amp;&lt;/b&gt;</td>" in page
+    assert "<td>42</td><td>Findings</td><td>findings</td>" in page
+    assert "<b>PARSE003</b> line 1: not an inspection letter" in page
+    assert page.count("<h2>Letter</h2>") == 1  # no model tables for the press release

@@ -35,52 +35,111 @@ def render_json(results: list[FileResult]) -> str:
     return json.dumps({"version": REPORT_VERSION, "letters": letters}, indent=2, ensure_ascii=False)
 
 
+def report_tables(result: FileResult) -> list[tuple[str, list[str], list[list[str]]]]:
+    """The report of one letter as (title, header, rows) tables: the shared
+    content of the markdown and HTML formats."""
+    data = letter_dict(result.letter, result.alignment)
+    recipient = data["recipient"] or {}
+    fields = [
+        ("Letter type", data["letter_type"].replace("_", " ")),
+        ("Title", data["title"]),
+        ("Local authority", data["local_authority"]),
+        ("Letter date", _long_date(data["letter_date"])),
+        ("Visit dates", ", ".join(_long_date(d) for d in data["visit_dates"]) or None),
+        ("Recipient", ", ".join(v for v in recipient.values() if v) or None),
+        ("Salutation", data["salutation"]),
+        ("Closing", data["closing"]),
+        ("Sign-off", data["sign_off"]),
+    ]
+    signatory = (data["signatory"] or {}).get("name")
+    tables = [
+        ("Letter", ["Field", "Value"], [[name, value or "—"] for name, value in fields]),
+        (
+            "Inspectors",
+            ["Name", "Role", "As written", "Signs"],
+            [
+                [p["name"], p["role"] or "?", p["role_text"] or "", "✔" if p["name"] == signatory else ""]
+                for p in data["inspectors"]
+            ],
+        ),
+        (
+            "Sections",
+            ["Line", "Heading", "Kind", "Paragraphs", "Bullets", "Words"],
+            [
+                [
+                    str(s["line"]),
+                    s["heading"],
+                    s["kind"],
+                    str(s["paragraphs"]),
+                    str(s["bullets"]),
+                    str(s["words"]),
+                ]
+                for s in data["sections"]
+            ],
+        ),
+    ]
+    if data["recommendations"]:
+        rows = [
+            [
+                str(rec["line"]),
+                _short(rec["text"]),
+                ", ".join(f"line {s['line']} ({s['score']:.2f})" for s in rec["support"]) or "none",
+            ]
+            for rec in data["recommendations"]
+        ]
+        tables.append(("Recommendations and their support", ["Line", "Recommendation", "Supported by"], rows))
+    return tables
+
+
 def render_markdown(results: list[FileResult]) -> str:
     out: list[str] = []
     for result in results:
         out.append(f"# {result.path}\n")
         for diagnostic in result.diagnostics:
             out.append(f"> **{diagnostic.rule}** line {diagnostic.span.line}: {diagnostic.message}\n")
-        if result.letter is None:
+        if result.letter is None or result.unreadable:
             continue
-        data = letter_dict(result.letter, result.alignment)
-        recipient = data["recipient"] or {}
-        rows = [
-            ("Letter type", data["letter_type"].replace("_", " ")),
-            ("Title", data["title"]),
-            ("Local authority", data["local_authority"]),
-            ("Letter date", _long_date(data["letter_date"])),
-            ("Visit dates", ", ".join(_long_date(d) for d in data["visit_dates"]) or None),
-            ("Recipient", ", ".join(v for v in recipient.values() if v) or None),
-            ("Salutation", data["salutation"]),
-            ("Closing", data["closing"]),
-            ("Sign-off", data["sign_off"]),
-        ]
-        out.append("| Field | Value |\n|---|---|")
-        out.extend(f"| {name} | {value if value else '—'} |" for name, value in rows)
-        out.append("\n## Inspectors\n\n| Name | Role | As written | Signs |\n|---|---|---|---|")
-        signatory = (data["signatory"] or {}).get("name")
-        for person in data["inspectors"]:
-            signs = "✔" if person["name"] == signatory else ""
-            out.append(
-                f"| {person['name']} | {person['role'] or '?'} | {person['role_text'] or ''} | {signs} |"
-            )
-        out.append(
-            "\n## Sections\n\n| Line | Heading | Kind | Paragraphs | Bullets | Words |\n|---|---|---|---|---|---|"
-        )
-        for s in data["sections"]:
-            out.append(
-                f"| {s['line']} | {s['heading']} | {s['kind']} | {s['paragraphs']} | {s['bullets']} | {s['words']} |"
-            )
-        if data["recommendations"]:
-            out.append("\n## Recommendations and their support\n")
-            for rec in data["recommendations"]:
-                support = (
-                    ", ".join(f"line {s['line']} ({s['score']:.2f})" for s in rec["support"]) or "**none**"
-                )
-                out.append(f"- line {rec['line']}: {_short(rec['text'])} — supported by {support}")
-        out.append("")
+        for title, header, rows in report_tables(result):
+            out.append(f"## {title}\n")
+            out.append("| " + " | ".join(header) + " |")
+            out.append("|" + "---|" * len(header))
+            out.extend("| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in rows)
+            out.append("")
     return "\n".join(out)
+
+
+def render_html(results: list[FileResult]) -> str:
+    """One self-contained page (no scripts, no external files) for a QA pack."""
+    from html import escape
+
+    body: list[str] = []
+    for result in results:
+        body.append(f"<section><h1>{escape(result.path)}</h1>")
+        for d in result.diagnostics:
+            body.append(
+                f'<p class="problem"><b>{escape(d.rule)}</b> line {d.span.line}: {escape(d.message)}</p>'
+            )
+        if result.letter is not None and not result.unreadable:
+            for title, header, rows in report_tables(result):
+                body.append(f"<h2>{escape(title)}</h2><table><thead><tr>")
+                body.extend(f"<th>{escape(cell)}</th>" for cell in header)
+                body.append("</tr></thead><tbody>")
+                for row in rows:
+                    body.append("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>")
+                body.append("</tbody></table>")
+        body.append("</section>")
+    style = (
+        "body{font-family:system-ui,sans-serif;margin:2rem;max-width:70rem}"
+        "table{border-collapse:collapse;margin-bottom:1.5rem}"
+        "th,td{border:1px solid #bbb;padding:.3rem .6rem;text-align:left;vertical-align:top}"
+        "th{background:#eef}.problem{color:#a00}"
+    )
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f"<title>lettercheck report</title><style>{style}</style></head><body>\n"
+        + "\n".join(body)
+        + "\n</body></html>"
+    )
 
 
 def _short(text: str, width: int = 90) -> str:
