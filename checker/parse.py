@@ -52,8 +52,9 @@ def _cache_file(grammar: str) -> Path:
     import lark
 
     key = hashlib.sha256(f"{grammar}{lark.__version__}{sys.version_info[:2]}".encode()).hexdigest()[:20]
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    folder = Path(base) / "lettercheck"
+    home = os.path.expanduser("~")
+    base = os.environ.get("XDG_CACHE_HOME") or (os.path.join(home, ".cache") if home != "~" else "")
+    folder = Path(base) / "lettercheck" if base else Path(tempfile.gettempdir())
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
