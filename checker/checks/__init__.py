@@ -75,6 +75,7 @@ def load_all() -> dict[str, CheckKind]:
         alignment,
         consistency,
         dates,
+        draft,
         generic,
         inspectors,
         structure,
