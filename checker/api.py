@@ -141,6 +141,8 @@ def effective_config(path: str, explicit: str | None, select: tuple[str, ...], i
         config = replace(config, select=select)
     if ignore:
         config = replace(config, ignore=config.ignore + ignore)
+    if select or ignore:
+        config = replace(config, from_command_line=tuple(select) + tuple(ignore))
     return config
 
 

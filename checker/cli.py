@@ -119,11 +119,14 @@ def check(
     from checker import api
     from checker.config import ConfigError, config_for, load_config_file
     from checker.diagnostics import SEVERITY_RANK
-    from checker.engine import apply_baseline, baseline_counts
+    from checker.engine import apply_baseline, baseline_counts, engine_for
+    from checker.rulepack import RulePackError
 
     try:
         base_config = load_config_file(config) if config else config_for(paths[0] if paths else ".")
-    except ConfigError as error:
+        # Build the rules now: a broken pack or an unknown selector is reported even with no file to check.
+        engine_for(api.effective_config(paths[0], config, tuple(select or ()), tuple(ignore or ())))
+    except (ConfigError, RulePackError) as error:
         _fail(str(error))
     level = (fail_on.value if fail_on else None) or base_config.fail_on
     baseline_data = None

@@ -39,7 +39,7 @@ KEYS = (
 
 class ConfigError(Exception):
     def __init__(self, message: str, path: str, line: int = 1, key: str | None = None) -> None:
-        super().__init__(f"{path}:{line}: {message}")
+        super().__init__(f"{path}:{line}: {message}" if line else f"{path}: {message}")
         self.message = message
         self.path = path
         self.line = line
@@ -67,6 +67,7 @@ class Config:
     exclude: tuple[str, ...] = ()
     fail_on: str = "error"
     root: str = field(default=".")
+    from_command_line: tuple[str, ...] = ()  # selectors given as --select/--ignore, for error messages
 
     def param_overrides(self) -> dict:
         return {rule: dict(values) for rule, values in self.params}
@@ -180,5 +181,9 @@ def find_config(directory: str) -> Config:
 
 
 def config_for(path: str) -> Config:
-    directory = os.getcwd() if path in ("-", "<stdin>") else os.path.dirname(os.path.abspath(path))
-    return find_config(directory)
+    """The configuration for a file (from its folder up) or for a folder (from itself up)."""
+    if path in ("-", "<stdin>"):
+        return find_config(os.getcwd())
+    if os.path.isdir(path):
+        return find_config(os.path.abspath(path))
+    return find_config(os.path.dirname(os.path.abspath(path)))

@@ -8,8 +8,10 @@ ignores), inline suppressions and a baseline.
 from __future__ import annotations
 
 import re
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from functools import cache
+from pathlib import Path
 
 from checker.checks import REGISTRY
 from checker.checks.generic import PatternTimeout
@@ -68,6 +70,8 @@ class Engine:
     def __init__(self, config: Config, rules: list[Rule] | None = None) -> None:
         self.config = config
         all_rules = rules if rules is not None else load_rules(config.rule_dirs, config.param_overrides())
+        if rules is None:
+            _check_selectors(config, all_rules)
         severity = dict(config.severity)
         selected = []
         for rule in all_rules:
@@ -149,6 +153,42 @@ class Engine:
                         )
                     )
         return kept
+
+
+def _check_selectors(config: Config, rules: list[Rule]) -> None:
+    """A rule ID, prefix or category in the configuration that matches no rule
+    is a typo that would silently switch checking off: say so."""
+    from checker.api import PARSE_RULES
+    from checker.config import ConfigError
+
+    wanted = [("select", s) for s in config.select] + [("ignore", s) for s in config.ignore]
+    wanted += [("severity", rule_id) for rule_id, _ in config.severity]
+    wanted += [("params", rule_id) for rule_id, _ in config.params]
+    wanted += [("per_file_ignores", s) for _, selectors in config.per_file_ignores for s in selectors]
+    for setting, selector in wanted:
+        exact = setting in ("severity", "params")
+        known = (
+            any(
+                rule.id == selector
+                or (
+                    not exact
+                    and (rule.category == selector or (selector.isupper() and rule.id.startswith(selector)))
+                )
+                for rule in rules
+            )
+            or selector in PARSE_RULES
+        )
+        if known:
+            continue
+        message = (
+            f"'{selector}' in {setting} matches no rule ID, prefix or category (see `lettercheck rules`)"
+        )
+        if selector in config.from_command_line or not config.path:
+            raise ConfigError(message.replace(f"in {setting}", f"(--{setting})"), "command line", line=0)
+        error = ConfigError(message, config.path, key=setting)
+        with suppress(OSError):
+            error = error.at_key_line(Path(config.path).read_text(encoding="utf-8"))
+        raise error
 
 
 def _rule_failed(rule: Rule, message: str, help_text: str) -> Diagnostic:

@@ -181,3 +181,17 @@ def test_a_bug_while_reading_is_one_parse_diagnostic(monkeypatch, tmp_path):
     (diagnostic,) = load_file(str(path)).diagnostics
     assert (diagnostic.rule, diagnostic.category) == ("PARSE004", "parse")
     assert "RuntimeError: boom" in diagnostic.message
+
+
+def test_a_selector_that_matches_no_rule_is_an_error_where_it_was_written(cli, tmp_path):
+    assert cli("check", str(tmp_path), "--select", "DATE").exit_code == 0  # a prefix is fine
+    result = cli("check", str(tmp_path), "--select", "DATEE")
+    assert result.exit_code == 2
+    assert "command line: 'DATEE' (--select) matches no rule" in result.stderr
+    (tmp_path / ".lettercheck.yaml").write_text(
+        "fail_on: warning\n\nignore: [style, DATE09]\n", encoding="utf-8"
+    )
+    (tmp_path / "letter.md").write_text(REPEATED, encoding="utf-8")
+    result = cli("check", str(tmp_path / "letter.md"))
+    assert result.exit_code == 2
+    assert f"{tmp_path / '.lettercheck.yaml'}:3: 'DATE09' in ignore matches no rule" in result.stderr
