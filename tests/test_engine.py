@@ -192,6 +192,7 @@ def test_a_selector_that_matches_no_rule_is_an_error_where_it_was_written(cli, t
         "fail_on: warning\n\nignore: [style, DATE09]\n", encoding="utf-8"
     )
     (tmp_path / "letter.md").write_text(REPEATED, encoding="utf-8")
+    find_config.cache_clear()  # one process per run in real use; this test wrote the file after a run
     result = cli("check", str(tmp_path / "letter.md"))
     assert result.exit_code == 2
     assert f"{tmp_path / '.lettercheck.yaml'}:3: 'DATE09' in ignore matches no rule" in result.stderr
