@@ -144,6 +144,9 @@ def check(
     show_progress = progress if progress is not None else (interactive and fmt == "text")
 
     files = list(api.iter_paths(paths, base_config.include, base_config.exclude))
+    if not files:
+        patterns = ", ".join(base_config.include)
+        sys.stderr.write(f"lettercheck: warning: no letters ({patterns}) found in {', '.join(paths)}\n")
     if fix and "-" in files:
         _fail("--fix cannot rewrite standard input")
     chosen = (config, tuple(select or ()), tuple(ignore or ()))

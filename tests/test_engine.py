@@ -184,7 +184,9 @@ def test_a_bug_while_reading_is_one_parse_diagnostic(monkeypatch, tmp_path):
 
 
 def test_a_selector_that_matches_no_rule_is_an_error_where_it_was_written(cli, tmp_path):
-    assert cli("check", str(tmp_path), "--select", "DATE").exit_code == 0  # a prefix is fine
+    empty = cli("check", str(tmp_path), "--select", "DATE")  # a prefix is fine
+    assert empty.exit_code == 0
+    assert "no letters (*.md, *.txt) found in" in empty.stderr
     result = cli("check", str(tmp_path), "--select", "DATEE")
     assert result.exit_code == 2
     assert "command line: 'DATEE' (--select) matches no rule" in result.stderr
