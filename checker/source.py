@@ -52,6 +52,13 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    # UTF-8 with a stray byte or two (a bad paste) reads as UTF-8, the bytes
+    # replaced, so that every other character keeps its column; a file whose
+    # only non-ASCII bytes are invalid UTF-8 is Windows-1252 (curly quotes).
+    replaced = data.decode("utf-8", errors="replace")
+    stray = replaced.count("\ufffd")
+    if stray <= 3 and sum(1 for char in replaced if ord(char) > 127) > 2 * stray:
+        return replaced, REPLACED
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError as error:
@@ -60,6 +67,9 @@ def decode(data: bytes) -> tuple[str, str]:
             f"not valid UTF-8 or Windows-1252 text (byte 0x{data[error.start]:02x})", line, 1
         ) from None
     return text, "cp1252"
+
+
+REPLACED = "utf-8 (invalid bytes replaced)"
 
 
 def _strict(data: bytes, encoding: str) -> str:
@@ -99,6 +109,8 @@ def from_bytes(path: str, data: bytes) -> Source:
 
 def write(src: Source, text: str) -> None:
     """Write `text` back to the file in its own encoding, BOM and line endings."""
+    if src.encoding == REPLACED:
+        raise OSError("it holds bytes that are not UTF-8; rewriting it would lose them")
     Path(src.path).write_bytes(text.replace("\n", src.newline).encode(src.encoding))
 
 

@@ -50,3 +50,19 @@ def test_control_character_is_reported_with_line_and_column():
 def test_missing_file_is_a_source_error(tmp_path):
     with pytest.raises(SourceError, match="no such file"):
         source.read(tmp_path / "nope.md")
+
+
+def test_utf8_with_a_stray_byte_keeps_its_other_characters():
+    data = "Dear Mr O’Neill – “front door”\n".encode() + b"caf\xe9 line\n"
+    src = source.from_bytes("x", data)
+    assert src.encoding == source.REPLACED
+    assert src.lines[0] == "Dear Mr O’Neill – “front door”"
+    assert src.lines[1] == "caf\ufffd line"
+
+
+def test_fixes_are_not_written_into_a_file_with_invalid_bytes(tmp_path):
+    path = tmp_path / "letter.md"
+    path.write_bytes("Dear Mr O’Neill – “front door”\n".encode() + b"caf\xe9\n")
+    src = source.read(path)
+    with pytest.raises(OSError, match="not UTF-8"):
+        source.write(src, src.text)
