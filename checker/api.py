@@ -163,8 +163,15 @@ def check_file(path: str, explicit_config: str | None = None, select=(), ignore=
     return result
 
 
+class FixNotWritten(Exception):
+    """The fixes for one file could not be written; the others still are."""
+
+
 def fix_file(path: str, explicit_config: str | None = None, select=(), ignore=()) -> tuple[FileResult, int]:
-    """Check a file, apply the fixes its problems offer, check it again."""
+    """Check a file, apply the fixes its problems offer, check it again.
+
+    Raises FixNotWritten (with the file's unfixed result) when the file
+    cannot be rewritten."""
     from checker.fix import apply_fixes
 
     result = check_file(path, explicit_config, select, ignore)
@@ -175,7 +182,7 @@ def fix_file(path: str, explicit_config: str | None = None, select=(), ignore=()
     try:
         source.write(src, text)
     except (OSError, UnicodeEncodeError) as error:
-        raise SetupError(f"{path}: cannot write the fixes: {error}") from None
+        raise FixNotWritten(f"{path}: fixes not written: {error}", result) from None
     return check_file(path, explicit_config, select, ignore), applied
 
 

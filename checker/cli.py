@@ -151,7 +151,7 @@ def check(
         _fail("--fix cannot rewrite standard input")
     chosen = (config, tuple(select or ()), tuple(ignore or ()))
     if fix:
-        outcomes = (api.fix_file(path, *chosen) for path in files)
+        outcomes = (_fix_or_report(path, chosen) for path in files)
     else:
         checked = api.check_paths(files, *chosen, jobs=workers, keep_lines=fmt == "text")
         outcomes = ((result, 0) for result in checked)
@@ -186,6 +186,18 @@ def check(
         raise typer.Exit(2)
     worst = max((SEVERITY_RANK[s] for s, n in counts.items() if n), default=0)
     raise typer.Exit(1 if worst >= SEVERITY_RANK[level] else 0)
+
+
+def _fix_or_report(path: str, chosen: tuple):
+    """Fix one file; when it cannot be rewritten, say so and report it unfixed."""
+    from checker import api
+
+    try:
+        return api.fix_file(path, *chosen)
+    except api.FixNotWritten as error:
+        message, result = error.args
+        sys.stderr.write(f"lettercheck: warning: {message}\n")
+        return result, 0
 
 
 @contextmanager

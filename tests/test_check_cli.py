@@ -280,3 +280,17 @@ def test_fix_refuses_standard_input(cli):
     result = cli("check", "-", "--fix", input="Dear Ms Murphy\n")
     assert result.exit_code == 2
     assert "cannot rewrite standard input" in result.stderr
+
+
+def test_fix_skips_a_file_it_cannot_rewrite_and_fixes_the_others(cli, tmp_path):
+    stray = tmp_path / "a_stray_byte.md"
+    utf8 = "\nthe ‘front door’ – “as written”\n".encode()
+    stray.write_bytes((BROKEN / "misspelt_heading.md").read_bytes() + utf8 + b"caf\xe9\n")
+    good = tmp_path / "b_heading.md"
+    good.write_bytes((BROKEN / "misspelt_heading.md").read_bytes())
+    result = cli("check", str(tmp_path), "--fix", "-f", "concise")
+    assert "a_stray_byte.md: fixes not written" in result.stderr
+    assert "fixed 1 problem" in result.stderr
+    assert "## Overveiw" in stray.read_bytes().decode("utf-8", errors="replace")
+    assert "## Overview\n" in good.read_text(encoding="utf-8")
+    assert "a_stray_byte.md:27:4: STR012" in result.stdout
