@@ -86,11 +86,13 @@ def parse_markdown() -> str:
     return "\n".join(rows)
 
 
-GENERATED = {
-    "parse": parse_markdown,
-    "rules": lambda: rules_markdown(__import__("checker.rulepack", fromlist=["load_rules"]).load_rules()),
-    "kinds": kinds_markdown,
-}
+def core_rules_markdown() -> str:
+    from checker.rulepack import load_rules
+
+    return rules_markdown(load_rules())
+
+
+GENERATED = {"parse": parse_markdown, "rules": core_rules_markdown, "kinds": kinds_markdown}
 
 
 def update_readme(text: str) -> str:
