@@ -87,7 +87,6 @@ def render_sarif(results, rules) -> str:
                     "driver": {
                         "name": "lettercheck",
                         "version": __version__,
-                        "informationUri": "https://github.com/lettercheck/lettercheck",
                         "rules": descriptors,
                     }
                 },
