@@ -118,8 +118,8 @@ def classify(raw: str, number: int) -> Line:
     return Line(number, raw, TEXT, content, start)
 
 
-def classify_all(text: str) -> list[Line]:
-    return [classify(raw, number) for number, raw in enumerate(text.split("\n"), start=1)]
+def classify_all(raw_lines: list[str]) -> list[Line]:
+    return [classify(raw, number) for number, raw in enumerate(raw_lines, start=1)]
 
 
 _TERMINAL = (".", "!", "?", ":", ";")

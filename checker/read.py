@@ -20,11 +20,12 @@ class NotALetter(Exception):
 def letter_from_source(src: source.Source, types: dict[str, LetterType] | None = None) -> Letter:
     """Parse a decoded source into a Letter; raise ParseError or NotALetter."""
     types = types or load_letter_types()
-    typed = lines.classify_all(src.text)
+    raw_lines = src.lines  # split once: the classifier and the model share them
+    typed = lines.classify_all(raw_lines)
     if not any(line.shape != lines.BLANK for line in typed):
         raise NotALetter("empty file: there is no letter to check", Span(1, 1, 1, 1))
     tree = parse.parse_lines(typed, types)
-    letter = build.build_letter(src.path, src.text.split("\n"), tree, types)
+    letter = build.build_letter(src.path, raw_lines, tree, types)
     if letter.letter_type == "unknown" and not (letter.salutation or letter.sign_off):
         first = next(line for line in typed if line.shape != lines.BLANK)
         raise NotALetter(
@@ -34,7 +35,3 @@ def letter_from_source(src: source.Source, types: dict[str, LetterType] | None =
             letter,
         )
     return letter
-
-
-def read_letter(path: str) -> Letter:
-    return letter_from_source(source.read(path))

@@ -74,13 +74,6 @@ def render_diagnostic(console, result, d) -> None:
     console.print()
 
 
-def render_text(console, results, statistics: bool = False) -> None:
-    for result in results:
-        for d in result.diagnostics:
-            render_diagnostic(console, result, d)
-    render_summary(console, results, statistics)
-
-
 def render_summary(console, results, statistics: bool = False) -> None:
     counts = summary(results)
     if statistics:
