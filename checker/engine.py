@@ -19,6 +19,7 @@ from checker.config import Config, matches
 from checker.diagnostics import Diagnostic
 from checker.model import Letter, Span
 from checker.rulepack import Rule, load_rules
+from checker.selectors import resolve_config
 
 _DIRECTIVE = re.compile(
     r"<!--\s*lettercheck:\s*(?P<action>disable-file|disable-next-line|disable)\b(?P<rules>[^>]*?)-->"
@@ -68,10 +69,15 @@ class Engine:
     """The rules selected by one configuration, ready to run on letters."""
 
     def __init__(self, config: Config, rules: list[Rule] | None = None) -> None:
-        self.config = config
         all_rules = rules if rules is not None else load_rules(config.rule_dirs, config.param_overrides())
         if rules is None:
+            resolved = resolve_config(config, all_rules)  # rule names, any case
+            if resolved.params != config.params:  # params given by rule name: load them again
+                all_rules = load_rules(resolved.rule_dirs, resolved.param_overrides())
+            config = resolved
             _check_selectors(config, all_rules)
+        self.config = config
+        self.known_rules = frozenset(rule.id for rule in all_rules)
         severity = dict(config.severity)
         selected = []
         for rule in all_rules:
