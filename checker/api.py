@@ -186,7 +186,9 @@ def check_file(
         result.seconds = perf_counter() - started
         return result
     try:
-        config = effective_config(name or path, explicit_config, tuple(select), tuple(ignore), tuple(extend_select))
+        config = effective_config(
+            name or path, explicit_config, tuple(select), tuple(ignore), tuple(extend_select)
+        )
         engine = engine_for(config)
     except (ConfigError, RulePackError) as error:
         raise SetupError(str(error)) from None

@@ -13,7 +13,14 @@ from typing import Annotated
 import typer
 
 from checker import __version__
-from checker.cli_help import Command
+from checker.cli_help import Command, Group
+
+ROOT_EXAMPLES = """
+lettercheck check draft.md             # lint a draft
+lettercheck check letters/ -f github   # annotate a pull request
+lettercheck report letter.md           # the letter's structure
+lettercheck explain DATE001            # what a rule checks and why
+"""
 
 
 class CheckFormat(str, Enum):
@@ -40,6 +47,8 @@ class Level(str, Enum):
 
 app = typer.Typer(
     name="lettercheck",
+    cls=Group,
+    epilog=ROOT_EXAMPLES,
     help="Check Ofsted inspection letters (focused and monitoring visits) before they are published.",
     no_args_is_help=True,
     add_completion=False,
@@ -565,88 +574,151 @@ def report(
         raise typer.Exit(2)
 
 
-@app.command()
-def rules(
-    category: Annotated[str | None, typer.Option(help="Only this category.")] = None,
-    severity: Annotated[Level | None, typer.Option(help="Only this severity.")] = None,
-    output_format: Annotated[str, typer.Option("--format", "-f", help="table, json or markdown.")] = "table",
-) -> None:
-    """List every rule: ID, category, severity, what it reports."""
+class RulesFormat(str, Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+class Category(str, Enum):  # checker.diagnostics.CATEGORIES (a test keeps them equal)
+    parse = "parse"
+    structure = "structure"
+    dates = "dates"
+    inspectors = "inspectors"
+    alignment = "alignment"
+    consistency = "consistency"
+    style = "style"
+    draft = "draft"
+
+
+def _configured_rules(config: str | None) -> list:
+    """The core pack and the packs the configuration adds (`--config`, else the nearest one)."""
+    from checker.config import ConfigError, config_for, load_config_file
     from checker.rulepack import RulePackError, load_rules
 
     try:
-        found = load_rules()
-    except RulePackError as error:
+        settings = load_config_file(config) if config else config_for(".")
+        return load_rules(settings.rule_dirs, settings.param_overrides())
+    except (ConfigError, RulePackError) as error:
         _fail(str(error))
+
+
+_CONFIG_OPTION = typer.Option(
+    "--config",
+    metavar="FILE",
+    help="Configuration whose rule packs to include [default: the nearest .lettercheck.yaml or pyproject.toml].",
+)
+
+
+@app.command(
+    cls=Command, epilog="lettercheck rules --category dates\nlettercheck rules --format json > rules.json"
+)
+def rules(
+    category: Annotated[
+        Category | None, typer.Option(metavar="CATEGORY", help="Only this category.", show_choices=False)
+    ] = None,
+    severity: Annotated[Level | None, typer.Option(metavar="LEVEL", help="Only this severity.")] = None,
+    output_format: Annotated[
+        RulesFormat, typer.Option("--format", "-f", metavar="FORMAT", help="table, json or markdown.")
+    ] = RulesFormat.table,
+    config: Annotated[str | None, _CONFIG_OPTION] = None,
+) -> None:
+    """List every rule, with the configured rule packs: ID, name, category, severity, what it reports."""
+    from checker.output.sink import tolerant_stdout
+
+    tolerant_stdout()
     found = [
         r
-        for r in found
-        if (not category or r.category == category) and (not severity or r.severity == severity.value)
+        for r in _configured_rules(config)
+        if (not category or r.category == category.value) and (not severity or r.severity == severity.value)
     ]
-    if output_format == "json":
+    fmt = output_format.value
+    if fmt == "json":
         import json
 
-        print(
-            json.dumps(
-                [
-                    {
-                        "id": r.id,
-                        "name": r.name,
-                        "category": r.category,
-                        "severity": r.severity,
-                        "applies_to": list(r.applies_to or []),
-                        "message": r.message,
-                        "help": r.help,
-                    }
-                    for r in found
-                ],
-                indent=2,
-            )
-        )
+        from checker.output.escape import for_unicode
+
+        listing = [
+            {
+                "id": r.id,
+                "name": r.name,
+                "category": r.category,
+                "severity": r.severity,
+                "applies_to": list(r.applies_to or []),
+                "message": r.message,
+                "help": r.help,
+                "kind": r.kind,
+                "origin": r.origin,
+            }
+            for r in found
+        ]
+        print(for_unicode(json.dumps(listing, indent=2, ensure_ascii=False)))
         return
-    if output_format == "markdown":
+    if fmt == "markdown":
         from checker.docs import rules_markdown
 
         print(rules_markdown(found))
         return
+    from checker.output.escape import for_humans
+
+    rows = [(r.id, r.name, r.category, r.severity, r.message) for r in found]
+    rows = [tuple(for_humans(cell) for cell in row) for row in rows]
+    if not sys.stdout.isatty():  # piped: whole lines, nothing padded or cut
+        from checker.output.statistics import aligned
+
+        print(aligned([("ID", "Name", "Category", "Severity", "Reports"), *rows]))
+        return
+    from rich.markup import escape
     from rich.table import Table
 
-    table = Table(title=f"{len(found)} rules")
+    table = Table(title=f"{len(found)} rules", title_justify="left")
     for column in ("ID", "Name", "Category", "Severity", "Reports"):
-        table.add_column(column)
-    for r in found:
-        table.add_row(r.id, r.name, r.category, r.severity, r.message)
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*(escape(cell) for cell in row))
     _console().print(table)
 
 
-@app.command()
-def explain(rule_id: Annotated[str, typer.Argument(help="A rule ID, e.g. DATE001, or its name.")]) -> None:
+@app.command(
+    cls=Command,
+    epilog="lettercheck explain DATE001\nlettercheck explain date-style\nlettercheck explain parse002",
+)
+def explain(
+    rule_id: Annotated[
+        str, typer.Argument(metavar="RULE", help="A rule ID or name, in any case: DATE001, date-style.")
+    ],
+    config: Annotated[str | None, _CONFIG_OPTION] = None,
+) -> None:
     """Explain a rule: what it checks, why, how to fix it, with examples."""
-    from checker.docs import explain_rule
-    from checker.rulepack import RulePackError, load_rules
+    from checker.api import PARSE_NAMES
+    from checker.docs import explain_parse, explain_rule
+    from checker.output.escape import for_humans
+    from checker.output.sink import tolerant_stdout
 
-    try:
-        found = load_rules()
-    except RulePackError as error:
-        _fail(str(error))
+    tolerant_stdout()
+    found = _configured_rules(config)
     wanted = rule_id.strip()
-    from checker.api import PARSE_RULES
-
-    if wanted.upper() in PARSE_RULES:
-        what, help_text = PARSE_RULES[wanted.upper()]
-        print(
-            f"{wanted.upper()} (parse, error): {what}.\n{help_text}\nExit code 2; the other files are still checked."
-        )
-        return
+    parse = {**{name: rule for rule, name in PARSE_NAMES.items()}, **{rule: rule for rule in PARSE_NAMES}}
     rule = next((r for r in found if r.id == wanted.upper() or r.name == wanted.lower()), None)
-    if rule is None:
+    if rule is not None:
+        text = explain_rule(rule)
+    elif wanted.upper() in parse or wanted.lower() in parse:
+        text = explain_parse(parse.get(wanted.upper()) or parse[wanted.lower()])
+    else:
         import difflib
 
-        close = difflib.get_close_matches(wanted.upper(), [r.id for r in found], n=3)
-        _fail(f"no rule {wanted!r}" + (f"; did you mean {', '.join(close)}?" if close else ""))
+        candidates = [r.id for r in found] + [r.name for r in found] + list(PARSE_NAMES)
+        close = difflib.get_close_matches(wanted.upper(), candidates, n=3) or difflib.get_close_matches(
+            wanted.lower(), candidates, n=3
+        )
+        _fail(f"no rule {for_humans(wanted)!r}" + (f"; did you mean {', '.join(close)}?" if close else ""))
+    text = "\n".join(for_humans(line) for line in text.split("\n"))
+    if not sys.stdout.isatty():  # piped: the markdown itself, as `ruff rule` prints it
+        print(text)
+        return
     from rich.markdown import Markdown
 
-    _console().print(Markdown(explain_rule(rule)))
+    _console().print(Markdown(text))
 
 
 @app.command()

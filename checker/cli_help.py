@@ -15,7 +15,7 @@ import shutil
 
 from typer._click import Context, HelpFormatter
 from typer._click.exceptions import BadParameter
-from typer.core import TyperCommand
+from typer.core import TyperCommand, TyperGroup
 
 _MAX_WIDTH = 100
 _NARROW = 70  # below this, an option's help goes under it, not beside it
@@ -44,7 +44,26 @@ def plain_error(message: str) -> str:
     return message
 
 
-class Command(TyperCommand):
+class _Examples:
+    """Help that ends with examples: `epilog` holds one command per line."""
+
+    def format_epilog(self, ctx: Context, formatter: HelpFormatter) -> None:
+        if not self.epilog:
+            return
+        formatter.write_paragraph()
+        formatter.write_heading("Examples")
+        with formatter.indentation():
+            for line in self.epilog.strip().splitlines():
+                formatter.write(f"{' ' * formatter.current_indent}{line.strip()}\n")
+
+
+class Group(_Examples, TyperGroup):
+    """The `lettercheck` command itself: its help wraps and ends with examples too."""
+
+    context_class = _Context
+
+
+class Command(_Examples, TyperCommand):
     """A typer command with grouped options, examples and plain errors."""
 
     context_class = _Context
@@ -68,6 +87,8 @@ class Command(TyperCommand):
                 continue
             if param.param_type_name == "argument":
                 group = "Arguments"
+                name = (param.metavar or param.name.upper()) + ("..." if param.nargs != 1 else "")
+                record = (name, param.help or "")
             else:
                 group = getattr(param, "rich_help_panel", None) or "Options"
             groups.setdefault(group, []).append(record)
@@ -77,16 +98,6 @@ class Command(TyperCommand):
                     formatter.write_dl(records, col_max=28)
                 else:
                     _write_stacked(formatter, records)
-
-    def format_epilog(self, ctx: Context, formatter: HelpFormatter) -> None:
-        """`epilog` holds examples: one command per line, shown as written."""
-        if not self.epilog:
-            return
-        formatter.write_paragraph()
-        formatter.write_heading("Examples")
-        with formatter.indentation():
-            for line in self.epilog.strip().splitlines():
-                formatter.write(f"{' ' * formatter.current_indent}{line.strip()}\n")
 
     def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
         try:

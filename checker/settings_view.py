@@ -62,7 +62,8 @@ def render_text(info: dict) -> str:
     """The same, for people."""
     out = [f"File: {info['file']}", f"Configuration: {info['configuration']}"]
     out.append(
-        "Walked when its folder is checked: " + ("yes" if info["walked_by_folder_checks"] else "no (include/exclude)")
+        "Walked when its folder is checked: "
+        + ("yes" if info["walked_by_folder_checks"] else "no (include/exclude)")
     )
     out.append("Settings:")
     for key, value in info["settings"].items():

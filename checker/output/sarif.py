@@ -114,7 +114,9 @@ def render_sarif(results, rules, statistics: dict | None = None) -> str:
                 "ruleIndex": index[d.rule],
                 "level": _LEVEL[d.severity],
                 "message": {"text": d.message},
-                "locations": [{"physicalLocation": {"artifactLocation": location, "region": _region(d.span)}}],
+                "locations": [
+                    {"physicalLocation": {"artifactLocation": location, "region": _region(d.span)}}
+                ],
             }
             if d.fix is not None:
                 item["fixes"] = [

@@ -47,6 +47,16 @@ def as_json(counts: list[RuleCount]) -> dict:
     return found
 
 
+def aligned(rows: list[tuple[str, ...]]) -> str:
+    """Rows as text columns: every column but the last padded to its widest cell."""
+    if not rows:
+        return ""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    return "\n".join(
+        "  ".join([*(c.ljust(w) for c, w in zip(row, widths, strict=False)), row[-1]]) for row in rows
+    )
+
+
 def as_lines(counts: list[RuleCount]) -> list[str]:
     """Plain aligned lines: count, rule, severity, [*] when fixable, name."""
     if not counts:
