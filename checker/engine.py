@@ -60,11 +60,14 @@ def _did_you_mean(word: str, choices) -> str:
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
-def parse_directives(lines: list[str], resolve=None) -> tuple[list[Suppression], list[DirectiveProblem]]:
+def parse_directives(
+    lines: list[str], resolve=None, known: tuple[str, ...] = ()
+) -> tuple[list[Suppression], list[DirectiveProblem]]:
     """The suppression comments in a letter, and the ones that are misspelt.
 
-    `resolve` maps a rule ID or name as written to its ID (None: unknown);
-    without it every rule named is taken as written. A misspelt comment
+    `resolve` maps a rule ID or name as written to its ID (None: unknown;
+    `known` IDs are offered as corrections); without it every rule named is
+    taken as written. A misspelt comment
     suppresses nothing and is reported, never taken as something else."""
     found, problems = [], []
     for index, text in enumerate(lines):
@@ -96,7 +99,7 @@ def parse_directives(lines: list[str], resolve=None) -> tuple[list[Suppression],
                             number,
                             column,
                             column + len(word),
-                            f"unknown rule '{word}' in the suppression comment",
+                            f"unknown rule '{word}'{_did_you_mean(word.upper(), known)}",
                         )
                     )
                 else:
@@ -203,7 +206,7 @@ class Engine:
         return diagnostics
 
     def _suppress(self, lines: list[str], diagnostics: list[Diagnostic], ignored) -> list[Diagnostic]:
-        suppressions, problems = parse_directives(lines, self._resolve_rule)
+        suppressions, problems = parse_directives(lines, self._resolve_rule, tuple(self._rule_ids.values()))
         if not suppressions and not problems:
             return diagnostics
         kept = []
