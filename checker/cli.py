@@ -721,12 +721,32 @@ def explain(
     _console().print(Markdown(text))
 
 
-@app.command()
-def schema() -> None:
-    """Print the JSON Schema of rule files (for editor autocompletion)."""
-    from checker.resources import resource_path
+class SchemaName(str, Enum):
+    rules = "rules"
+    check_json = "check-json"
 
-    print((resource_path("rules") / "schema.json").read_text(encoding="utf-8"), end="")
+
+@app.command(
+    cls=Command, epilog="lettercheck schema > lettercheck-rules.schema.json\nlettercheck schema check-json"
+)
+def schema(
+    which: Annotated[
+        SchemaName,
+        typer.Argument(
+            metavar="WHICH", help="rules (rule files, the default) or check-json (check --format json)."
+        ),
+    ] = SchemaName.rules,
+) -> None:
+    """Print a JSON Schema: of rule files (for editor autocompletion) or of `check --format json`."""
+    if which is SchemaName.check_json:
+        from pathlib import Path
+
+        path = Path(__file__).resolve().parent / "schemas" / "check.schema.json"
+    else:
+        from checker.resources import resource_path
+
+        path = resource_path("rules") / "schema.json"
+    print(path.read_text(encoding="utf-8"), end="")
 
 
 def main() -> None:

@@ -134,7 +134,8 @@ def render_summary(console, results) -> None:
     fixable = sum(1 for r in results for d in r.diagnostics if d.fix is not None)
     if fixable:
         console.print(
-            f"{fixable} of them can be fixed with `--fix` (`--diff` shows the changes first).",
+            f"{fixable} problem{' can' if fixable == 1 else 's can'} be fixed with `--fix` "
+            "(`--diff` shows the changes first).",
             highlight=False,
             soft_wrap=True,
         )
