@@ -109,11 +109,12 @@ def test_a_stray_byte_in_a_file_name_does_not_crash_human_formats_under_a_strict
 
 
 def test_output_survives_a_terminal_that_cannot_show_curly_quotes(tmp_path):
-    done = _run(
-        str(BROKEN / "her_majesty_after_2022.md"), "-f", "concise", env_extra={"PYTHONIOENCODING": "ascii"}
-    )
-    assert done.returncode == 1 and b"Traceback" not in done.stderr
-    assert b"INSP006" in done.stdout
+    letter = tmp_path / "the council’s letter.md"
+    letter.write_bytes(PLACEHOLDER)
+    for fmt in ("concise", "text"):
+        done = _run(str(letter), "-f", fmt, env_extra={"PYTHONIOENCODING": "ascii"})
+        assert done.returncode == 1 and b"Traceback" not in done.stderr, done.stderr
+        assert b"council\\u2019s letter.md:18:183" in done.stdout
 
 
 def test_junit_stays_well_formed_with_form_feeds_vertical_tabs_and_non_characters(cli, tmp_path):
