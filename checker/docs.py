@@ -142,10 +142,12 @@ def kinds_markdown() -> str:
 
 
 def parse_markdown() -> str:
-    from checker.api import PARSE_RULES
+    from checker.api import PARSE_NAMES, PARSE_RULES
 
-    rows = ["| ID | Category | Severity | Reports |", "|---|---|---|---|"]
-    rows += [f"| {rule} | parse | error | {what} |" for rule, (what, _) in PARSE_RULES.items()]
+    rows = ["| ID | Name | Category | Severity | Reports |", "|---|---|---|---|---|"]
+    rows += [
+        f"| {rule} | {PARSE_NAMES[rule]} | parse | error | {what} |" for rule, (what, _) in PARSE_RULES.items()
+    ]
     return "\n".join(rows)
 
 
