@@ -146,7 +146,8 @@ def parse_markdown() -> str:
 
     rows = ["| ID | Name | Category | Severity | Reports |", "|---|---|---|---|---|"]
     rows += [
-        f"| {rule} | {PARSE_NAMES[rule]} | parse | error | {what} |" for rule, (what, _) in PARSE_RULES.items()
+        f"| {rule} | {PARSE_NAMES[rule]} | parse | error | {what} |"
+        for rule, (what, _) in PARSE_RULES.items()
     ]
     return "\n".join(rows)
 
