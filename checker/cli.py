@@ -261,7 +261,6 @@ def check(
 
     from checker import api
     from checker.config import ConfigError, config_for, load_config_file
-    from checker.diagnostics import SEVERITY_RANK
     from checker.engine import apply_baseline, baseline_counts, engine_for
     from checker.output.progress import progress_for
     from checker.output.sink import OutputError, Sink, tolerant_stdout, write_atomic
@@ -329,6 +328,7 @@ def check(
         for result, fixed_here in outcomes:
             if diff:
                 fixed_here = _show_diff(sink, bar, result)
+                result.letter = None
             if fixed_here:
                 fixed.append((result.path, fixed_here))
             if baseline_data is not None:
@@ -356,25 +356,45 @@ def check(
             write_atomic(write_baseline, data.encode("utf-8"))
     except OutputError as error:
         _fail(str(error))
-    unreadable = any(result.unreadable for result in results)
-    problems_fixed = sum(len(found) for _, found in fixed)
+    _report_fixes(fixed, fix, diff, show_fixes, quiet)
+    if write_baseline:
+        _note(quiet, f"baseline written to {write_baseline} ({_plural(sum(counts.values()), 'problem')})")
+    raise typer.Exit(
+        _exit_code(
+            results,
+            counts,
+            level,
+            diff=(bool(fixed) if diff else None),
+            lenient=bool(write_baseline or exit_zero),
+        )
+    )
+
+
+def _report_fixes(fixed, fix: bool, diff: bool, show_fixes: bool, quiet: bool) -> None:
+    """What --fix mended (or --diff would): a count, and with --show-fixes the list."""
+    problems = sum(len(found) for _, found in fixed)
     if diff:
-        _note(quiet, f"would fix {_plural(problems_fixed, 'problem')} in {_plural(len(fixed), 'file')}")
+        _note(quiet, f"would fix {_plural(problems, 'problem')} in {_plural(len(fixed), 'file')}")
     elif fix:
-        _note(quiet, f"fixed {_plural(problems_fixed, 'problem')}")
+        _note(quiet, f"fixed {_plural(problems, 'problem')}")
     if show_fixes and (fix or diff):
         sys.stderr.write(fixes_summary(fixed, would=diff))
-    if write_baseline:
-        total = sum(counts.values())
-        _note(quiet, f"baseline written to {write_baseline} ({_plural(total, 'problem')})")
-    if unreadable:
-        raise typer.Exit(2)
-    if diff:
-        raise typer.Exit(1 if fixed else 0)
-    if write_baseline or exit_zero:
-        raise typer.Exit(0)
+
+
+def _exit_code(results, counts: dict, level: str, diff: bool | None, lenient: bool) -> int:
+    """2 when input could not be checked (never a verdict); with --diff
+    (`diff`: whether anything would change) 1 when something would; else 1
+    for problems at the fail level (0 when `lenient`)."""
+    from checker.diagnostics import SEVERITY_RANK
+
+    if any(result.unreadable for result in results):
+        return 2
+    if diff is not None:
+        return 1 if diff else 0
+    if lenient:
+        return 0
     worst = max((SEVERITY_RANK[s] for s, n in counts.items() if n), default=0)
-    raise typer.Exit(1 if worst >= SEVERITY_RANK[level] else 0)
+    return 1 if worst >= SEVERITY_RANK[level] else 0
 
 
 def _plural(count: int, noun: str) -> str:

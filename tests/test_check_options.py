@@ -33,8 +33,8 @@ def test_diff_shows_what_fix_would_change_and_writes_nothing(cli, tmp_path):
     assert "-## Overveiw\n+## Overview\n" in result.stdout
     assert "would fix 1 problem in 1 file" in result.stderr
     assert letter.read_bytes() == HEADING.read_bytes()
-    clean = cli("check", str(LETTERS / "kent_focused_2019.md"), "--diff")
-    assert (clean.exit_code, clean.stdout) == (0, "")
+    nothing_to_fix = cli("check", str(BROKEN / "dated_before_visit.md"), "--diff")  # an error, no fix
+    assert (nothing_to_fix.exit_code, nothing_to_fix.stdout) == (0, "")
 
 
 def test_diff_reads_standard_input(cli):

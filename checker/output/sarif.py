@@ -36,7 +36,10 @@ def artifact_location(path: str) -> dict:
         return {"uri": STDIN_URI, "description": {"text": "standard input"}}
     pure = PurePath(path)
     if pure.is_absolute():
-        return {"uri": "file://" + quote_from_bytes(_fs_bytes(pure.as_posix()), safe="/")}
+        try:
+            return {"uri": pure.as_uri()}  # file:///..., percent-encoded from the name's bytes
+        except (ValueError, UnicodeEncodeError):  # pragma: no cover - a surrogate no file system made
+            return {"uri": "file://" + quote_from_bytes(_fs_bytes(pure.as_posix()), safe="/")}
     relative = PurePath(os.path.normpath(path)).as_posix()
     return {"uri": quote_from_bytes(_fs_bytes(relative), safe="/"), "uriBaseId": SRCROOT}
 
