@@ -692,8 +692,9 @@ def rules(
     from rich.table import Table
 
     table = Table(title=f"{len(found)} rules", title_justify="left")
-    for column in ("ID", "Name", "Category", "Severity", "Reports"):
-        table.add_column(column, overflow="fold")
+    for column in ("ID", "Name", "Category", "Severity"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("Reports", overflow="fold", ratio=1)  # wraps at word boundaries
     for row in rows:
         table.add_row(*(escape(cell) for cell in row))
     _console().print(table)

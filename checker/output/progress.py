@@ -17,6 +17,10 @@ from contextlib import contextmanager
 _ERASE = "\r\x1b[2K"
 
 
+def _problems(count: int) -> str:
+    return f"{count} problem{'s' if count != 1 else ''}"
+
+
 class NoProgress:
     def advance(self, problems: int) -> None:
         pass
@@ -42,7 +46,7 @@ class ProgressBar(NoProgress):
 
     def _line(self) -> str:
         width = shutil.get_terminal_size((80, 24)).columns - 1
-        counts = f" {self.done}/{self.total} files · {self.problems} problems"
+        counts = f" {self.done}/{self.total} files · {_problems(self.problems)}"
         room = width - len("checking ") - len(counts)
         if room < 10:
             return ("checking" + counts)[:width]
@@ -100,7 +104,7 @@ class ProgressLog(NoProgress):
             self.reported = tenth
             percent = self.done * 100 // max(self.total, 1)
             self.stream.write(
-                f"lettercheck: checked {self.done}/{self.total} files ({percent}%), {problems} problems\n"
+                f"lettercheck: checked {self.done}/{self.total} files ({percent}%), {_problems(problems)}\n"
             )
             self.stream.flush()
 
