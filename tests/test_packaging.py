@@ -37,6 +37,7 @@ def test_installed_wheel_reports_from_another_directory(tmp_path):
     )
     assert (site / "checker" / "_data" / "rules" / "core" / "dates.yaml").is_file()
     assert (site / "checker" / "_data" / "grammar" / "letter.lark").is_file()
+    assert (site / "checker" / "schemas" / "check.schema.json").is_file()  # the --format json schema
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     env = {**os.environ, "PYTHONPATH": str(site)}
@@ -75,7 +76,12 @@ def test_installed_wheel_reports_from_another_directory(tmp_path):
         text=True,
     )
     assert check.returncode == 0, check.stdout + check.stderr
-    for command in (["rules", "--format", "json"], ["explain", "SUP001"], ["schema"]):
+    for command in (
+        ["rules", "--format", "json"],
+        ["explain", "SUP001"],
+        ["schema"],
+        ["schema", "check-json"],
+    ):
         done = subprocess.run(
             [sys.executable, "-m", "checker", *command],
             cwd=elsewhere,
