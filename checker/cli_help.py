@@ -13,9 +13,14 @@ from __future__ import annotations
 import re
 import shutil
 
-from typer._click import Context, HelpFormatter
-from typer._click.exceptions import BadParameter
 from typer.core import TyperCommand, TyperGroup
+
+try:  # recent typer releases carry their own copy of click
+    from typer._click import Context, HelpFormatter
+    from typer._click.exceptions import BadParameter
+except ImportError:  # pragma: no cover - older typer runs on click itself
+    from click import Context, HelpFormatter
+    from click.exceptions import BadParameter
 
 _MAX_WIDTH = 100
 _NARROW = 70  # below this, an option's help goes under it, not beside it
