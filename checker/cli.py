@@ -295,7 +295,22 @@ def report(
         results = api.report_paths(paths, *chosen, include=base_config.include, exclude=base_config.exclude)
     except (ConfigError, RulePackError, api.SetupError) as error:
         _fail(str(error))
-    fmt = output_format.value
+    try:
+        _emit_report(output_format.value, results, output)
+    except typer.Exit:
+        raise
+    except Exception as error:  # a bug while rendering: one clear line, never a traceback or a verdict
+        _fail(f"internal error while writing the report: {type(error).__name__}: {error} (please report it)")
+    for result in results:
+        for d in result.diagnostics:
+            if d.category == "parse":
+                sys.stderr.write(f"{result.path}:{d.span.line}:{d.span.column}: {d.rule} {d.message}\n")
+    if any(result.unreadable for result in results):
+        raise typer.Exit(2)
+
+
+def _emit_report(fmt: str, results, output: str | None) -> None:
+    """Print the report, or write it to `output` (a folder for the HTML pack)."""
     if output and fmt == "html" and not output.lower().endswith((".html", ".htm")):
         import os
 
@@ -304,21 +319,15 @@ def report(
         written = _write(output, lambda: write_pack(results, output))
         index = os.path.join(output, INDEX)
         sys.stderr.write(f"lettercheck: wrote {len(written)} files to {output}; start at {index}\n")
-    else:
-        text = _report_text(fmt, results, to_file=bool(output))
-        if output:
-            from checker.output.files import write_atomic
+        return
+    text = _report_text(fmt, results, to_file=bool(output))
+    if output:
+        from checker.output.files import write_atomic
 
-            _write(output, lambda: write_atomic(output, text))
-            sys.stderr.write(f"lettercheck: wrote {output}\n")
-        elif text is not None:
-            print(text)
-    for result in results:
-        for d in result.diagnostics:
-            if d.category == "parse":
-                sys.stderr.write(f"{result.path}:{d.span.line}:{d.span.column}: {d.rule} {d.message}\n")
-    if any(result.unreadable for result in results):
-        raise typer.Exit(2)
+        _write(output, lambda: write_atomic(output, text))
+        sys.stderr.write(f"lettercheck: wrote {output}\n")
+    elif text is not None:
+        print(text)
 
 
 def _report_text(fmt: str, results, to_file: bool) -> str | None:

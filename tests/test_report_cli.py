@@ -235,3 +235,17 @@ def test_report_output_file(cli, tmp_path):
     result = cli("report", letter_path("hull_focused_2018.md"), "--format", "html", "-o", str(missing))
     assert result.exit_code == 2
     assert result.stderr.startswith(f"lettercheck: error: {missing}: cannot write the report")
+
+
+def test_a_bug_while_rendering_is_one_line_and_exit_2(cli, monkeypatch):
+    from checker.output import html_report
+
+    def broken(results):
+        raise KeyError("severity")
+
+    monkeypatch.setattr(html_report, "render_document", broken)
+    result = cli("report", letter_path("hull_focused_2018.md"), "--format", "html")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "lettercheck: error: internal error while writing the report: KeyError: 'severity' (please report it)\n"
+    )

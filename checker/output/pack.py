@@ -12,6 +12,7 @@ import datetime as dt
 import os
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 from checker.diagnostics import Diagnostic
 from checker.output.annotate import AnnotatedLine, annotate, visible
@@ -171,11 +172,9 @@ def letter_page(result, number: int, file_name: str) -> LetterPage:
 def _problem(key: str, index: int, d: Diagnostic, parts) -> Problem:
     fix = None
     if d.fix:
-        fix = (
-            f"{d.fix.description}: replace with '{d.fix.replacement}'"
-            if d.fix.replacement
-            else d.fix.description
-        )
+        fix = d.fix.description
+        if d.fix.replacement and d.fix.replacement not in fix:
+            fix += f" (replace with '{d.fix.replacement}')"
     return Problem(
         id=f"{key}d{index + 1}",
         rule=d.rule,
@@ -420,6 +419,7 @@ def _cards(key: str, letter, alignment, problems: list[Problem]) -> tuple[list[L
     return recommendations, areas
 
 
+@cache
 def rule_set(config) -> str:
     """What judged the letter: the rules selected, their packs, the configuration."""
     from checker.engine import engine_for
