@@ -8,6 +8,7 @@ are 1-based and end-exclusive, counted in characters, as in every diagnostic.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from checker.diagnostics import SEVERITY_RANK, Diagnostic
@@ -36,9 +37,12 @@ class AnnotatedLine:
     notes: list[int] = field(default_factory=list)  # diagnostics reported on this line (they start here)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+
+
 def visible(text: str) -> str:
     """The text with control characters replaced by their visible pictures."""
-    return text.translate(_CONTROL_PICTURES)
+    return text.translate(_CONTROL_PICTURES) if _CONTROL.search(text) else text
 
 
 def annotate(lines: list[str], diagnostics: list[Diagnostic]) -> tuple[list[AnnotatedLine], list[int]]:

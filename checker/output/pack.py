@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -18,6 +19,7 @@ from checker.diagnostics import Diagnostic
 from checker.output.annotate import AnnotatedLine, annotate, visible
 
 SEVERITY_ORDER = ("error", "warning", "info")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 @dataclass(slots=True)
@@ -304,6 +306,8 @@ def _timeline(letter) -> tuple[list[TimelineRow], str | None]:
                 TimelineRow(day, long_date(day) or "—", event, as_written, span.line, span.column, when)
             )
     for text in _texts_with_dates(letter):
+        if not _YEAR.search(text.value):
+            continue  # no year, no month to place: skip the costly pattern
         for match in MONTH_YEAR.finditer(text.value):
             if any(start <= match.start() < end for start, end in taken.get(id(text), ())):
                 continue
