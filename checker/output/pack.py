@@ -405,9 +405,7 @@ def _cards(key: str, letter, alignment, problems: list[Problem]) -> tuple[list[L
                 Evidence(link.line, evidence_text.get(link.line, ""), link.score, link.terms, link.kind)
                 for link in found
             ],
-            problems=[
-                p for p in problems if p.rule.startswith("ALIGN") and p.line == block.line and p.rule == rule
-            ],
+            problems=[p for p in problems if p.rule == rule and p.line == block.line],
             missing_topics=list(unmentioned.get(block.line, [])) if prefix == "rec" else [],
         )
 
