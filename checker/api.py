@@ -53,6 +53,7 @@ class FileResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     alignment: object | None = None
     seconds: float = 0.0  # time spent reading and checking it (JUnit's `time`)
+    config: object | None = None  # the effective configuration (set by report_paths)
 
     @property
     def letter_type(self) -> str:
@@ -126,16 +127,53 @@ def load_file(path: str, name: str | None = None) -> FileResult:
     return FileResult(src.path, letter=letter)
 
 
-def report_paths(paths: Iterable[str], include=DEFAULT_INCLUDE, exclude=()) -> list[FileResult]:
-    from checker.alignment import align_letter
+def report_paths(
+    paths: Iterable[str],
+    explicit_config: str | None = None,
+    select=(),
+    ignore=(),
+    include=DEFAULT_INCLUDE,
+    exclude=(),
+) -> list[FileResult]:
+    """Check each letter as `check` would, then link its recommendations and
+    areas to findings with the parameters of the rules that judge them, so the
+    report's map agrees with its ALIGN diagnostics."""
+    from checker.config import ConfigError
+    from checker.engine import engine_for
+    from checker.rulepack import RulePackError
 
     results = []
     for path in iter_paths(paths, include, exclude):
-        result = load_file(path)
+        result = check_file(path, explicit_config, select, ignore)
         if result.letter is not None and not result.unreadable:
-            result.alignment = align_letter(result.letter)
+            try:
+                result.config = effective_config(path, explicit_config, tuple(select), tuple(ignore))
+                rules = engine_for(result.config).rules
+            except (ConfigError, RulePackError) as error:
+                raise SetupError(str(error)) from None
+            result.alignment = _align(result.letter, rules)
         results.append(result)
     return results
+
+
+def _align(letter: Letter, rules) -> object:
+    """Recommendation and area links, each computed with the parameters of
+    the rule that reports on it (the defaults when that rule is not selected)."""
+    from checker.alignment import DEFAULTS, Alignment, area_links, recommendation_links, unaddressed_concerns
+
+    by_kind = {rule.kind: rule.params for rule in rules}
+
+    def params(kind: str) -> dict:
+        return {k: v for k, v in (by_kind.get(kind) or {}).items() if k in DEFAULTS}
+
+    links, unmentioned = recommendation_links(letter, params("recommendation_support"))
+    concern_patterns = (by_kind.get("serious_concerns") or {}).get("_concerns", ())
+    return Alignment(
+        links=links,
+        areas=area_links(letter, params("areas_evaluated")),
+        concerns=unaddressed_concerns(letter, concern_patterns, params("serious_concerns")),
+        unmentioned=unmentioned,
+    )
 
 
 class SetupError(Exception):

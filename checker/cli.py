@@ -263,7 +263,7 @@ def check(
     from checker.config import ConfigError, config_for, load_config_file
     from checker.engine import apply_baseline, baseline_counts, engine_for
     from checker.output.progress import progress_for
-    from checker.output.sink import OutputError, Sink, tolerant_stdout, write_atomic
+    from checker.output.sink import OutputError, Sink, tolerant_stdout, write_file
     from checker.rulepack import RulePackError
     from checker.selectors import split_list
 
@@ -352,8 +352,7 @@ def check(
     try:
         sink.close()
         if write_baseline:
-            data = json.dumps(baseline_counts(results), indent=2) + "\n"
-            write_atomic(write_baseline, data.encode("utf-8"))
+            write_file(write_baseline, json.dumps(baseline_counts(results), indent=2) + "\n")
     except OutputError as error:
         _fail(str(error))
     _report_fixes(fixed, fix, diff, show_fixes, quiet)
@@ -563,35 +562,110 @@ def report(
     output_format: Annotated[
         ReportFormat, typer.Option("--format", "-f", help="Output format.")
     ] = ReportFormat.rich,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file instead of standard output. With --format html, a path not ending "
+            "in .html is a folder: index.html, one page per letter and pack.html (all, to print).",
+        ),
+    ] = None,
+    config: Annotated[
+        str | None,
+        typer.Option(help="Configuration file (default: nearest .lettercheck.yaml or pyproject.toml)."),
+    ] = None,
+    select: Annotated[
+        list[str] | None, typer.Option(help="Only these rules (IDs, prefixes or categories).")
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option(help="Skip these rules (IDs, prefixes or categories).")
+    ] = None,
 ) -> None:
-    """Print the structure of letters: metadata, visit timeline, inspectors,
-    sections and the recommendation → findings map."""
+    """Print the structure of letters with their problems: metadata, visit
+    timeline, inspectors, sections, the recommendation → findings map, and (in
+    HTML) the letter annotated, ready to print for quality assurance."""
     from checker import api
+    from checker.config import ConfigError, config_for, load_config_file
+    from checker.engine import engine_for
+    from checker.rulepack import RulePackError
 
-    results = api.report_paths(paths)
-    fmt = output_format.value
-    if fmt == "json":
-        from checker.output.report import render_json
-
-        print(render_json(results))
-    elif fmt == "markdown":
-        from checker.output.report import render_markdown
-
-        print(render_markdown(results))
-    elif fmt == "html":
-        from checker.output.report import render_html
-
-        print(render_html(results))
-    else:
-        from checker.output.report import render_rich
-
-        render_rich(results, _console())
+    chosen = (config, tuple(select or ()), tuple(ignore or ()))
+    try:
+        base_config = load_config_file(config) if config else config_for(paths[0])
+        engine_for(api.effective_config(paths[0], *chosen))  # a broken pack is reported before any file
+        results = api.report_paths(paths, *chosen, include=base_config.include, exclude=base_config.exclude)
+    except (ConfigError, RulePackError, api.SetupError) as error:
+        _fail(str(error))
+    try:
+        _emit_report(output_format.value, results, output)
+    except typer.Exit:
+        raise
+    except Exception as error:  # a bug while rendering: one clear line, never a traceback or a verdict
+        _fail(f"internal error while writing the report: {type(error).__name__}: {error} (please report it)")
     for result in results:
         for d in result.diagnostics:
             if d.category == "parse":
                 sys.stderr.write(f"{result.path}:{d.span.line}:{d.span.column}: {d.rule} {d.message}\n")
     if any(result.unreadable for result in results):
         raise typer.Exit(2)
+
+
+def _emit_report(fmt: str, results, output: str | None) -> None:
+    """Print the report, or write it to `output` (a folder for the HTML pack)."""
+    if output and fmt == "html" and not output.lower().endswith((".html", ".htm")):
+        import os
+
+        from checker.output.html_report import INDEX, write_pack
+
+        written = _write(output, lambda: write_pack(results, output))
+        index = os.path.join(output, INDEX)
+        sys.stderr.write(f"lettercheck: wrote {len(written)} files to {output}; start at {index}\n")
+        return
+    text = _report_text(fmt, results, to_file=bool(output))
+    if output:
+        from checker.output.files import write_atomic
+
+        _write(output, lambda: write_atomic(output, text))
+        sys.stderr.write(f"lettercheck: wrote {output}\n")
+    elif text is not None:
+        print(text)
+
+
+def _report_text(fmt: str, results, to_file: bool) -> str | None:
+    """The report as text; the rich view prints itself unless it goes to a file."""
+    if fmt == "json":
+        from checker.output.report import render_json
+
+        return render_json(results)
+    if fmt == "markdown":
+        from checker.output.report import render_markdown
+
+        return render_markdown(results)
+    if fmt == "html":
+        from checker.output.html_report import render_document
+
+        return render_document(results)
+    from checker.output.report import render_rich
+
+    if not to_file:
+        render_rich(results, _console())
+        return None
+    import io
+
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    render_rich(results, Console(file=buffer, width=120, color_system=None, highlight=False, soft_wrap=False))
+    return buffer.getvalue()
+
+
+def _write(output: str, write):
+    """Run `write`; a file that cannot be written is a clear error (exit 2)."""
+    try:
+        return write()
+    except OSError as error:
+        _fail(f"{output}: cannot write the report: {error.strerror or error}")
 
 
 class RulesFormat(str, Enum):

@@ -1,8 +1,9 @@
 """Where a command's output goes: standard output, or `--output-file`.
 
 A file is written only when the run is complete, atomically (a temporary file
-in the same folder, flushed to disk, then renamed over the target), so a
-crash or a full disk never leaves half a report where CI expects a whole one.
+in the same folder, flushed to disk, then renamed over the target: see
+checker.output.files), so a crash or a full disk never leaves half a report
+where CI expects a whole one.
 Machine formats are UTF-8 bytes whatever the terminal's encoding; human
 formats never fail on a character the terminal cannot show.
 """
@@ -11,40 +12,22 @@ from __future__ import annotations
 
 import contextlib
 import io
-import os
 import sys
-import tempfile
 
 
 class OutputError(Exception):
     """The output file cannot be written (reported as a usage error, exit 2)."""
 
 
-def write_atomic(path: str, data: bytes) -> None:
-    """Replace `path` with `data` in one step; on failure the old file is untouched."""
-    folder = os.path.dirname(os.path.abspath(path))
+def write_file(path: str, text: str) -> None:
+    """Replace `path` with `text` in one step (checker.output.files); a
+    failure is an OutputError naming the file, and the old file is untouched."""
+    from checker.output.escape import for_unicode
+    from checker.output.files import write_atomic
+
     try:
-        mode = os.stat(path).st_mode & 0o7777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
+        write_atomic(path, for_unicode(text))
     except OSError as error:
-        raise OutputError(f"{path}: cannot write: {error.strerror or error}") from None
-    try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".tmp")
-    except OSError as error:
-        raise OutputError(f"{path}: cannot write: {error.strerror or error}") from None
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
         raise OutputError(f"{path}: cannot write: {error.strerror or error}") from None
 
 
@@ -88,6 +71,6 @@ class Sink:
     def close(self) -> None:
         """Write the output file (if any), all at once."""
         if self.path:
-            write_atomic(self.path, self.stream.getvalue().encode("utf-8", "replace"))
+            write_file(self.path, self.stream.getvalue())
         else:
             sys.stdout.flush()
