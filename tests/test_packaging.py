@@ -37,6 +37,7 @@ def test_installed_wheel_reports_from_another_directory(tmp_path):
     )
     assert (site / "checker" / "_data" / "rules" / "core" / "dates.yaml").is_file()
     assert (site / "checker" / "_data" / "grammar" / "letter.lark").is_file()
+    assert (site / "checker" / "schemas" / "check.schema.json").is_file()  # the --format json schema
     templates = site / "checker" / "output" / "templates"
     assert {"letter.html.j2", "macros.html.j2", "report.css", "report.js"} <= {
         p.name for p in templates.iterdir()
@@ -80,7 +81,13 @@ def test_installed_wheel_reports_from_another_directory(tmp_path):
     )
     assert check.returncode == 0, check.stdout + check.stderr
     html = ["report", str(LETTERS / "kent_focused_2019.md"), "--format", "html"]
-    for command in (["rules", "--format", "json"], ["explain", "SUP001"], ["schema"], html):
+    for command in (
+        ["rules", "--format", "json"],
+        ["explain", "SUP001"],
+        ["schema"],
+        ["schema", "check-json"],
+        html,
+    ):
         done = subprocess.run(
             [sys.executable, "-m", "checker", *command],
             cwd=elsewhere,
