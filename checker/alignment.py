@@ -123,7 +123,7 @@ class LetterSpace:
             score = _cosine(vector, other)
             if score >= threshold:
                 kind = "overview" if candidate in self.overview else "finding"
-                words = [surface.get(t, t) for t in _shared(vector, other)[:5]]
+                words = list(dict.fromkeys(surface.get(t, t) for t in _shared(vector, other)))[:5]
                 links.append(Link(candidate.line, score, words, kind))
         links.sort(key=lambda link: -link.score)
         return links[:max_links]
