@@ -190,14 +190,17 @@ def recommendation_links(letter: Letter, params: dict | None = None) -> tuple[di
 
 
 def area_links(letter: Letter, params: dict | None = None) -> dict[int, list[Link]]:
-    """Each bullet of 'Areas covered by the visit' -> the findings that evaluate it."""
+    """Each bullet of 'Areas covered by the visit' -> the findings that evaluate
+    it: they name its domain topics and most of its other words."""
     params = {**DEFAULTS, **(params or {})}
     vs = space(letter, params.get("synonyms_file"))
     section = letter.section("areas_covered")
     areas = {}
     for block in section.bullets if section else []:
+        units = vs.topic(block)
         found = vs.support(block, vs.findings, params["area_threshold"], params["max_links"])
-        areas[block.line] = found if vs.coverage(vs.topic(block), found) >= params["min_coverage"] else []
+        evaluated = not vs.unmentioned_topics(units) and vs.coverage(units, found) >= params["min_coverage"]
+        areas[block.line] = found if evaluated else []
     return areas
 
 
