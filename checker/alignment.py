@@ -143,6 +143,10 @@ class LetterSpace:
             if unit.concept in self.vocabulary.topics and unit.concept not in self.evidence_terms
         ]
 
+    def unmentioned_words(self, units: list[Unit]) -> list[str]:
+        """The recommendation's topic words that no finding or overview paragraph uses."""
+        return [unit.surface for unit in units if not _covered(unit, self.evidence_terms)]
+
     def coverage(self, units: list[Unit], links: list[Link]) -> float:
         """The share of the recommendation's topic that its linked evidence names."""
         if not units:
@@ -165,8 +169,9 @@ def space(letter: Letter, synonyms_file: str | None = None) -> LetterSpace:
 
 
 def recommendation_links(letter: Letter, params: dict | None = None) -> tuple[dict, dict]:
-    """recommendation line -> supporting links (empty: unsupported), and
-    recommendation line -> domain topics no finding mentions."""
+    """recommendation line -> supporting links (empty: unsupported), and for
+    each unsupported one, the domain topics no finding mentions, else its
+    topic words that no finding uses."""
     params = {**DEFAULTS, **(params or {})}
     vs = space(letter, params.get("synonyms_file"))
     links: dict[int, list[Link]] = {}
@@ -185,6 +190,8 @@ def recommendation_links(letter: Letter, params: dict | None = None) -> tuple[di
             if vs.coverage(units, found) >= params["min_coverage"]:
                 break
             found = []
+        if not found:
+            unmentioned[block.line] = vs.unmentioned_words(units)[:4]
         links[block.line] = found
     return links, unmentioned
 

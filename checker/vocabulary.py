@@ -195,7 +195,11 @@ def topic_units(text: str, vocabulary: Vocabulary, family: dict[str, str]) -> li
         for phrase, concept in vocabulary.phrases.get(first, ()):
             end = index + len(phrase)
             if tuple(stems[index:end]) == phrase:
-                own = {family.get(s, s) for s in phrase if s not in vocabulary.stop_stems}
+                own = {
+                    family.get(s, s)
+                    for s in phrase
+                    if s not in vocabulary.stop_stems and s not in vocabulary.frame_stems
+                }
                 weight = HEAD_WEIGHT if index < head_words else 1.0
                 units.append(Unit(concept, frozenset(own), " ".join(words[index:end]), weight))
                 used.update(range(index, end))
