@@ -20,13 +20,16 @@ from dataclasses import dataclass, field
 from checker.model import Block, Letter
 from checker.vocabulary import Unit, Vocabulary, load, terms, topic_units, word_families
 
-DEFAULTS = {"threshold": 0.05, "max_links": 4, "area_threshold": 0.08, "min_coverage": 0.4}
+DEFAULTS = {"threshold": 0.05, "max_links": 4, "area_threshold": 0.08, "min_coverage": 0.3}
 
 # a purpose clause says why, not what: "..., so that children ...", "... to help families ..."
 _PURPOSE = re.compile(
     r",?\s+(?:so that|so they|to ensure|in order to|to make sure|which|to help|to enable|to build|to inform|to drive)\b",
     re.IGNORECASE,
 )
+
+# where a recommendation sits in a framework, not what it is about
+_REFERENCE = re.compile(r"\([^()]*\b(?:national framework|enabler|outcome \d)[^()]*\)", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -130,8 +133,9 @@ class LetterSpace:
 
     def topic(self, block: Block) -> list[Unit]:
         """What the recommendation is about: its text before a purpose clause
-        (", so that ..."), less the words that frame it."""
-        main = _PURPOSE.split(block.text.value, maxsplit=1)[0]
+        (", so that ..."), less the words that frame it and references such
+        as "(Enabler 2, national framework)"."""
+        main = _PURPOSE.split(_REFERENCE.sub(" ", block.text.value), maxsplit=1)[0]
         return topic_units(main, self.vocabulary, self.family)
 
     def unmentioned_topics(self, units: list[Unit]) -> list[str]:

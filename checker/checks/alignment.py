@@ -24,8 +24,8 @@ def recommendation_support(letter: Letter, params: dict):
     """Every recommendation shares enough weighted terms with at least one
     finding (or overview paragraph). Facts: {recommendation}, {threshold},
     {detail} (which domain topics of the recommendation no finding mentions)."""
-    if letter.section("findings") is None:
-        return  # STR001 reports the missing section; every recommendation would cascade
+    if not letter.findings:
+        return  # STR001/STR003 report the missing or empty section; every recommendation would cascade
     links, unmentioned = recommendation_links(letter, _params(params))
     for block in letter.recommendations:
         if not links.get(block.line):
