@@ -45,12 +45,12 @@ class Alignment:
     links: dict[int, list[Link]] = field(default_factory=dict)  # recommendation line -> support
     areas: dict[int, list[Link]] = field(default_factory=dict)  # area bullet line -> findings
     concerns: list[tuple[Block, float]] = field(default_factory=list)  # unaddressed serious findings
-    unmentioned: dict[int, list[str]] = field(
-        default_factory=dict
-    )  # recommendation line -> topics no finding names
+    # unsupported recommendation line -> its topics (or else words) that no finding names
+    unmentioned: dict[int, list[str]] = field(default_factory=dict)
 
 
 def _fold(bag: Counter, family: dict[str, str]) -> Counter:
+    """The bag with each word form counted as its family's stem."""
     if not family or family.keys().isdisjoint(bag):
         return bag
     folded: Counter = Counter()
@@ -153,16 +153,18 @@ class LetterSpace:
 
     def coverage(self, units: list[Unit], links: list[Link]) -> float:
         """The share of the recommendation's topic that its linked evidence names."""
-        if not units:
-            return 1.0
         linked = {link.line for link in links}
         evidence: set[str] = set()
         for candidate in self.findings + self.overview:
             if candidate.line in linked:
                 evidence.update(self.vector(candidate))
-        return sum(unit.weight for unit in units if _covered(unit, evidence)) / sum(
-            unit.weight for unit in units
-        )
+        return _share(units, evidence)
+
+
+def _share(units: list[Unit], evidence) -> float:
+    """The weighted share of `units` that the terms in `evidence` name."""
+    total = sum(unit.weight for unit in units)
+    return sum(unit.weight for unit in units if _covered(unit, evidence)) / total if total else 1.0
 
 
 def space(letter: Letter, synonyms_file: str | None = None) -> LetterSpace:
@@ -217,7 +219,7 @@ def area_links(letter: Letter, params: dict | None = None) -> dict[int, list[Lin
 
 def unaddressed_concerns(letter: Letter, patterns, params: dict | None = None) -> list[tuple[Block, float]]:
     """Findings stating a serious concern (matching `patterns`) that no
-    recommendation is close to, with the best similarity found."""
+    recommendation addresses, with the best similarity found."""
     params = {**DEFAULTS, **(params or {})}
     recommendations = letter.recommendations
     if not recommendations:
@@ -228,7 +230,10 @@ def unaddressed_concerns(letter: Letter, patterns, params: dict | None = None) -
         if any(p.search(finding.text.value) for p in patterns):
             vector = vs.vector(finding)
             best = max(_cosine(vector, vs.vector(r)) for r in recommendations)
-            if best < params["threshold"]:
+            # addressed: a recommendation is close to the finding, or the finding names what one is about
+            if best < params["threshold"] and not any(
+                _share(vs.topic(r), vector) >= params["min_coverage"] for r in recommendations
+            ):
                 concerns.append((finding, best))
     return concerns
 

@@ -92,7 +92,7 @@ def load(path: str | None = None) -> Vocabulary:
     )
 
 
-_CONTENT: dict[tuple[int, str], bool] = {}  # (vocabulary, word) -> does it carry a topic
+_CONTENT: dict[int, dict[str, bool]] = {}  # per vocabulary: word -> does it carry a topic
 
 
 def terms(text: str, vocabulary: Vocabulary | None = None) -> tuple[Counter, dict[str, str]]:
@@ -106,25 +106,22 @@ def terms(text: str, vocabulary: Vocabulary | None = None) -> tuple[Counter, dic
     counts: Counter = Counter()
     surface: dict[str, str] = {}
     phrases = vocabulary.phrases
-    for index, first in enumerate(stems):
-        for phrase, concept in phrases.get(first, ()):
-            end = index + len(phrase)
-            if tuple(stems[index:end]) == phrase:
-                counts[concept] += 1
-                surface.setdefault(concept, " ".join(words[index:end]))
-                break
-    key = id(vocabulary)
-    content = []
-    for index, word in enumerate(words):
-        known = _CONTENT.get((key, word))
-        if known is None:
-            known = _CONTENT[(key, word)] = (
-                len(word) > 2
-                and word not in vocabulary.stop_words
-                and _STEMS[word] not in vocabulary.stop_stems
-            )
-        if known:
-            content.append(index)
+    starts = phrases.keys() & set(stems)
+    if starts:
+        for index in [i for i, stem in enumerate(stems) if stem in starts]:
+            for phrase, concept in phrases[stems[index]]:
+                end = index + len(phrase)
+                if tuple(stems[index:end]) == phrase:
+                    counts[concept] += 1
+                    surface.setdefault(concept, " ".join(words[index:end]))
+                    break
+    content_words = _CONTENT.setdefault(id(vocabulary), {})
+    new_words = set(words).difference(content_words)
+    for word in new_words:
+        content_words[word] = (
+            len(word) > 2 and word not in vocabulary.stop_words and _STEMS[word] not in vocabulary.stop_stems
+        )
+    content = [i for i, word in enumerate(words) if content_words[word]]
     content_stems = [stems[i] for i in content]
     counts.update(content_stems)
     # the first spelling seen names the term: later pairs overwrite earlier ones, so go backwards
