@@ -64,6 +64,16 @@ def _plant(text: str, recommendation: str) -> tuple[str, int]:
     return "\n".join([*lines[:last], "", f"• {recommendation}", *lines[last:]]), last + 2
 
 
+def _plant_finding(text: str, finding: str) -> tuple[str, int]:
+    """The letter with one more finding before its last one (in the same
+    paragraph or bullet style), and its line."""
+    letter = letter_from_source(source.from_bytes("letter.txt", text.encode("utf-8")))
+    line = letter.findings[-1].line
+    lines = text.split("\n")
+    bullet = "• " if lines[line - 1].startswith("•") else ""
+    return "\n".join([*lines[: line - 1], bullet + finding, "", *lines[line - 1 :]]), line
+
+
 def test_the_real_letters_are_there():
     assert len(REAL_LETTERS) >= 10
 
@@ -137,15 +147,14 @@ def test_a_published_recommendation_on_home_education_is_supported_by_its_findin
             "hackney_focused_2021.txt",
             "Some disabled children were left in situations of unacceptable risk while they waited for a short-break service.",
         ),
+        (
+            "peterborough_focused_2021.txt",
+            "Delays in the youth court mean that some young people remain in unsafe situations for too long.",
+        ),
     ],
 )
 def test_a_serious_concern_planted_in_a_real_letter_is_a_warning(name, concern):
-    text = _read(name)
-    letter = letter_from_source(source.from_bytes("letter.txt", text.encode("utf-8")))
-    line = letter.findings[-1].line  # the concern goes before the last finding
-    lines = text.split("\n")
-    bullet = "• " if lines[line - 1].startswith("•") else ""
-    planted = "\n".join([*lines[: line - 1], bullet + concern, "", *lines[line - 1 :]])
+    planted, line = _plant_finding(_read(name), concern)
     _, diagnostics = _alignment(planted, select=("ALIGN003",))
     assert [(d.rule, d.severity, d.span.line) for d in diagnostics] == [("ALIGN003", "warning", line)]
 
@@ -163,4 +172,17 @@ def test_a_phrase_that_describes_the_work_is_not_a_concern(name, line, phrase):
     text = _read(name)
     assert phrase in text.split("\n")[line - 1]
     _, diagnostics = _alignment(text, select=("ALIGN003",))
+    assert diagnostics == []
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Children are not left in situations of unassessed risk while they wait for the youth court.",
+        "No child was seen to be left at significant risk while waiting for the youth court.",
+    ],
+)
+def test_a_concern_that_is_denied_is_not_a_concern(statement):
+    planted, _ = _plant_finding(_read("peterborough_focused_2021.txt"), statement)
+    _, diagnostics = _alignment(planted, select=("ALIGN003",))
     assert diagnostics == []
