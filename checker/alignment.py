@@ -22,6 +22,10 @@ from checker.vocabulary import Unit, Vocabulary, load, terms, topic_units, word_
 
 DEFAULTS = {"threshold": 0.05, "max_links": 4, "area_threshold": 0.08, "min_coverage": 0.3}
 
+# a recommendation whose words the findings name nearly all, though in
+# different paragraphs, is supported by them together
+SPREAD_COVERAGE = 0.75
+
 # a purpose clause says why, not what: "..., so that children ...", "... to help families ..."
 _PURPOSE = re.compile(
     r",?\s+(?:so that|so they|to ensure|in order to|to make sure|which|to help|to enable|to build|to inform|to drive)\b",
@@ -196,6 +200,8 @@ def recommendation_links(letter: Letter, params: dict | None = None) -> tuple[di
             if vs.coverage(units, found) >= params["min_coverage"]:
                 break
             found = []
+        if not found and _share(units, vs.evidence_terms) >= SPREAD_COVERAGE:
+            found = vs.support(block, evidence, params["threshold"], params["max_links"])
         if not found:
             unmentioned[block.line] = vs.unmentioned_words(units)[:4]
         links[block.line] = found
