@@ -69,9 +69,10 @@ def _vectors(bags: list[Counter]) -> list[dict[str, float]]:
     for counts in bags:
         frequency.update(counts.keys())
     total = len(bags)
+    idf = {t: math.log(1 + total / f) for t, f in frequency.items()}
     vectors = []
     for counts in bags:
-        vector = {t: (1 + math.log(c)) * math.log(1 + total / frequency[t]) for t, c in counts.items()}
+        vector = {t: idf[t] if c == 1 else (1 + math.log(c)) * idf[t] for t, c in counts.items()}
         norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
         vectors.append({t: w / norm for t, w in vector.items()})
     return vectors
