@@ -74,16 +74,33 @@ def _plant_finding(text: str, finding: str) -> tuple[str, int]:
     return "\n".join([*lines[: line - 1], bullet + finding, "", *lines[line - 1 :]]), line
 
 
-def test_the_real_letters_are_there():
-    assert len(REAL_LETTERS) >= 10
-
-
 @pytest.mark.parametrize("name", REAL_LETTERS)
 def test_published_recommendations_are_supported(name):
-    letter, diagnostics = _alignment(_read(name))
-    assert letter.recommendations and letter.findings, "the letter parses into recommendations and findings"
+    _, diagnostics = _alignment(_read(name))
     found = [(d.rule, d.span.line) for d in diagnostics]
     assert found == ALIGNMENT_DEFECTS.get(name, [])
+
+
+def _with_recommendations_and_findings() -> list[str]:
+    """The letters a recommendation can be planted into: some published letters
+    have none, or run their list into one line that a new item cannot follow."""
+    names = []
+    for name in REAL_LETTERS:
+        letter = letter_from_source(source.from_bytes(name, _read(name).encode("utf-8")))
+        if not (letter.recommendations and letter.findings):
+            continue
+        text, line = _plant(_read(name), "The quality of plans.")
+        planted = letter_from_source(source.from_bytes(name, text.encode("utf-8")))
+        if any(b.line == line for b in planted.recommendations) and planted.findings:
+            names.append(name)
+    return names
+
+
+PLANTABLE = _with_recommendations_and_findings()
+
+
+def test_most_real_letters_take_a_planted_recommendation():
+    assert len(PLANTABLE) >= 10
 
 
 @pytest.mark.parametrize(("name", "line"), [(n, d[0][1]) for n, d in sorted(ALIGNMENT_DEFECTS.items())])
@@ -94,7 +111,7 @@ def test_a_recorded_defect_is_reported_on_the_recommendation(name, line):
 
 
 def _plantings():
-    for name in REAL_LETTERS:
+    for name in PLANTABLE:
         text = _read(name)
         for recommendation, mentioned in OFF_TOPIC:
             if not re.search(mentioned, text, re.IGNORECASE):
