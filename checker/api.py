@@ -59,7 +59,11 @@ class FileResult:
 def iter_paths(
     paths: Iterable[str], include: Iterable[str] = DEFAULT_INCLUDE, exclude: Iterable[str] = ()
 ) -> Iterator[str]:
-    """Files named, and *.md/*.txt under directories (sorted, recursive)."""
+    """Files named, and *.md/*.txt under directories (sorted, recursive).
+
+    A walk skips what is not a regular file (a named pipe would block the
+    run); a path named explicitly is always yielded, so that reading it
+    reports what it is."""
     include, exclude = tuple(include), tuple(exclude)
     for name in paths:
         if name == "-" or not os.path.isdir(name):
@@ -75,24 +79,43 @@ def iter_paths(
                     continue
                 if any(fnmatch.fnmatch(relative, p) or fnmatch.fnmatch(full, p) for p in exclude):
                     continue
+                if _special_file(full):
+                    continue
                 found.append(full)
         yield from sorted(found)
 
 
+def _special_file(path: str) -> bool:
+    """A named pipe, socket or device (a broken link is not: reading reports it)."""
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
 def load_file(path: str) -> FileResult:
     """Read and parse one file into a letter, or a single `parse` diagnostic."""
-    from checker.parse import ParseError
-    from checker.read import NotALetter, letter_from_source
-
     try:
         src = source.read(path)
     except source.SourceError as error:
-        code = "PARSE001" if error.unreadable else "PARSE002"
-        span = Span(error.line, error.column, error.line, error.column)
-        return FileResult(
-            path if path != "-" else "<stdin>",
-            diagnostics=[parse_diagnostic(code, error.message, span, PARSE_HELP[code])],
-        )
+        return _unreadable(path if path != "-" else "<stdin>", error)
+    return load_source(src)
+
+
+def _unreadable(path: str, error: source.SourceError) -> FileResult:
+    code = "PARSE001" if error.unreadable else "PARSE002"
+    span = Span(error.line, error.column, error.line, error.column)
+    return FileResult(path, diagnostics=[parse_diagnostic(code, error.message, span, PARSE_HELP[code])])
+
+
+def load_source(src: source.Source) -> FileResult:
+    """Parse decoded text into a letter, or a single `parse` diagnostic."""
+    from checker.parse import ParseError
+    from checker.read import NotALetter, letter_from_source
+
     try:
         letter = letter_from_source(src)
     except NotALetter as error:
@@ -148,11 +171,14 @@ def effective_config(path: str, explicit: str | None, select: tuple[str, ...], i
 
 def check_file(path: str, explicit_config: str | None = None, select=(), ignore=()) -> FileResult:
     """Check one file with the configuration that applies to it."""
+    return _check_loaded(load_file(path), path, explicit_config, select, ignore)
+
+
+def _check_loaded(result: FileResult, path: str, explicit_config, select, ignore) -> FileResult:
     from checker.config import ConfigError
     from checker.engine import engine_for
     from checker.rulepack import RulePackError
 
-    result = load_file(path)
     if result.letter is None or result.unreadable:
         return result
     try:
@@ -168,22 +194,30 @@ class FixNotWritten(Exception):
 
 
 def fix_file(path: str, explicit_config: str | None = None, select=(), ignore=()) -> tuple[FileResult, int]:
-    """Check a file, apply the fixes its problems offer, check it again.
+    """Check a file, apply the fixes its problems offer, report what is left.
 
-    Raises FixNotWritten (with the file's unfixed result) when the file
-    cannot be rewritten."""
+    The file is read once: the fixes are applied to the very text that was
+    checked, and written only if the file still holds those bytes. Raises
+    FixNotWritten (with the file's unfixed result) when it cannot be rewritten."""
     from checker.fix import apply_fixes
 
-    result = check_file(path, explicit_config, select, ignore)
+    try:
+        src = source.read(path)
+    except source.SourceError as error:
+        return _unreadable(path, error), 0
+    result = _check_loaded(load_source(src), path, explicit_config, select, ignore)
     if result.unreadable or not any(d.fix for d in result.diagnostics):
         return result, 0
-    src = source.read(path)
     text, applied = apply_fixes(src.text, result.diagnostics)
+    if not applied:
+        return result, 0
     try:
-        source.write(src, text)
-    except (OSError, UnicodeEncodeError) as error:
-        raise FixNotWritten(f"{path}: fixes not written: {error}", result) from None
-    return check_file(path, explicit_config, select, ignore), applied
+        written = source.write(src, text)
+    except (OSError, source.WriteRefused) as error:
+        reason = (error.strerror or str(error)) if isinstance(error, OSError) else str(error)
+        raise FixNotWritten(f"{path}: fixes not written: {reason}", result) from None
+    fixed = load_source(source.from_bytes(src.path, written))
+    return _check_loaded(fixed, path, explicit_config, select, ignore), applied
 
 
 def check_paths(
