@@ -36,6 +36,10 @@ PARSE_RULES = {
         "lettercheck failed while reading the letter (a bug)",
         "Please report it with the letter that caused it.",
     ),
+    "PARSE005": (
+        "the process checking the file was killed (out of memory, a signal); the file was not checked",
+        "Check the file again on its own; if it is killed again, report it with the letter.",
+    ),
 }
 PARSE_HELP = {rule: help_text for rule, (_, help_text) in PARSE_RULES.items()}
 
@@ -230,16 +234,17 @@ def check_paths(
     jobs: int = 1,
     keep_lines: bool = True,
 ) -> Iterator[FileResult]:
-    """Check files in a stable order; with jobs > 1, in worker processes.
+    """Check files in a stable order; with jobs > 1, in worker processes
+    (never more workers than files).
 
     Workers send back only what output needs: the diagnostics, the letter
     type, and the source lines when `keep_lines` (the text format shows them)."""
     files = list(iter_paths(paths, include, exclude))
+    jobs = min(jobs, len(files))
     if jobs <= 1 or len(files) < 8 or "-" in files:
         for path in files:
             yield check_file(path, explicit_config, select, ignore)
         return
-    from concurrent.futures import ProcessPoolExecutor
     from functools import partial
 
     from checker.config import ConfigError
@@ -262,12 +267,86 @@ def check_paths(
         ignore=tuple(ignore),
         keep_lines=keep_lines,
     )
-    chunk = max(1, min(64, len(files) // (jobs * 8) or 1))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for outcome in pool.map(work, files, chunksize=chunk):
-            if isinstance(outcome, SetupError):
-                raise outcome
-            yield outcome
+    for outcome in _in_workers(files, work, jobs):
+        if isinstance(outcome, SetupError):
+            raise outcome
+        yield outcome
+
+
+def _in_workers(files: list[str], work, jobs: int) -> Iterator:
+    """`work` over `files` in `jobs` processes, results in file order.
+
+    Only a few chunks are in flight at a time, so that when a worker dies
+    (killed, out of memory) only their files are lost: each of those is then
+    checked alone, and a file that kills its worker again gets a PARSE005
+    diagnostic. The pool is started afresh and the remaining files go on."""
+    from collections import deque
+    from concurrent.futures.process import BrokenProcessPool
+
+    size = max(1, min(64, len(files) // (jobs * 8) or 1))
+    chunks = deque(files[i : i + size] for i in range(0, len(files), size))
+    in_flight: deque = deque()
+    pool = _pool(jobs)
+    try:
+        while chunks or in_flight:
+            while chunks and len(in_flight) < 2 * jobs:
+                chunk = chunks.popleft()
+                in_flight.append((chunk, pool.submit(_work_chunk, work, chunk)))
+            chunk, future = in_flight.popleft()
+            try:
+                outcomes = future.result()
+            except BrokenProcessPool:
+                pool.shutdown(wait=True, cancel_futures=True)
+                lost = [(chunk, future), *in_flight]
+                in_flight.clear()
+                for files_sent, sent in lost:
+                    if sent.done() and not sent.cancelled() and sent.exception() is None:
+                        yield from sent.result()
+                    else:
+                        yield from _each_alone(files_sent, work)
+                pool = _pool(jobs)
+                continue
+            yield from outcomes
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _each_alone(files: list[str], work) -> Iterator:
+    """Check files one at a time in a worker of their own: the one that kills it is known."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = _pool(1)
+    try:
+        for path in files:
+            try:
+                yield pool.submit(work, path).result()
+            except BrokenProcessPool:
+                pool.shutdown(wait=True)
+                pool = _pool(1)
+                yield _worker_killed(path)
+    finally:
+        pool.shutdown(wait=True)
+
+
+def _pool(jobs: int):
+    """Workers forked from this process (they inherit the built parser and rules)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    return ProcessPoolExecutor(
+        max_workers=jobs, mp_context=multiprocessing.get_context("fork") if fork else None
+    )
+
+
+def _work_chunk(work, chunk: list[str]) -> list:
+    return [work(path) for path in chunk]
+
+
+def _worker_killed(path: str) -> FileResult:
+    message = "the process checking this file was killed (out of memory, or a signal); it was not checked"
+    span = Span(1, 1, 1, 1)
+    return FileResult(path, diagnostics=[parse_diagnostic("PARSE005", message, span, PARSE_HELP["PARSE005"])])
 
 
 def _check_for_worker(path: str, explicit_config, select, ignore, keep_lines: bool):

@@ -103,7 +103,12 @@ def check(
     write_baseline: Annotated[
         str | None, typer.Option(help="Write the problems found as a baseline file.")
     ] = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (0: one per core).")] = 0,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs", "-j", min=0, help="Worker processes (0: one per core; never more than files)."
+        ),
+    ] = 0,
     progress: Annotated[
         bool | None,
         typer.Option("--progress/--no-progress", help="Progress bar on stderr [default: on a terminal]."),
