@@ -289,15 +289,14 @@ def _in_workers(files: list[str], work, jobs: int) -> Iterator:
     pool = _pool(jobs)
     try:
         while chunks or in_flight:
-            while chunks and len(in_flight) < 2 * jobs:
-                chunk = chunks.popleft()
-                in_flight.append((chunk, pool.submit(_work_chunk, work, chunk)))
-            chunk, future = in_flight.popleft()
             try:
-                outcomes = future.result()
+                while chunks and len(in_flight) < 2 * jobs:
+                    in_flight.append((chunks[0], pool.submit(_work_chunk, work, chunks[0])))
+                    chunks.popleft()
+                outcomes = in_flight[0][1].result()
             except BrokenProcessPool:
                 pool.shutdown(wait=True, cancel_futures=True)
-                lost = [(chunk, future), *in_flight]
+                lost = list(in_flight)
                 in_flight.clear()
                 for files_sent, sent in lost:
                     if sent.done() and not sent.cancelled() and sent.exception() is None:
@@ -306,6 +305,7 @@ def _in_workers(files: list[str], work, jobs: int) -> Iterator:
                         yield from _each_alone(files_sent, work)
                 pool = _pool(jobs)
                 continue
+            in_flight.popleft()
             yield from outcomes
     finally:
         pool.shutdown(wait=True, cancel_futures=True)

@@ -118,13 +118,13 @@ def check(
     ] = False,
 ) -> None:
     """Check letters against the rules and report problems."""
-    import json
     import os
 
     from checker import api
+    from checker import baseline as baselines
     from checker.config import ConfigError, config_for, load_config_file
     from checker.diagnostics import SEVERITY_RANK
-    from checker.engine import apply_baseline, baseline_counts, engine_for
+    from checker.engine import engine_for
     from checker.rulepack import RulePackError
 
     try:
@@ -134,13 +134,13 @@ def check(
     except (ConfigError, RulePackError) as error:
         _fail(str(error))
     level = (fail_on.value if fail_on else None) or base_config.fail_on
-    baseline_data = None
-    if baseline:
-        try:
-            with open(baseline, encoding="utf-8") as handle:
-                baseline_data = json.load(handle)
-        except (OSError, ValueError) as error:
-            _fail(f"{baseline}: cannot read baseline: {error}")
+    known = None
+    try:
+        known = baselines.load(baseline) if baseline else None
+        if write_baseline:
+            baselines.check_writable(write_baseline)
+    except baselines.BaselineError as error:
+        _fail(str(error))
     workers = jobs if jobs > 0 else (os.cpu_count() or 1)
     fmt = output_format.value
     streaming = fmt in ("text", "concise", "github")
@@ -168,8 +168,8 @@ def check(
         with _progress(show_progress and len(files) > 1, len(files)) as advance:
             for result, fixed_here in outcomes:
                 fixed += fixed_here
-                if baseline_data is not None:
-                    result.diagnostics = apply_baseline(result.path, result.diagnostics, baseline_data)
+                if known is not None:
+                    result.diagnostics = known.filter(result.path, result.diagnostics)
                 for d in result.diagnostics:
                     counts[d.severity] += 1
                 if streaming:
@@ -181,9 +181,10 @@ def check(
         _fail(str(error))
 
     if write_baseline:
-        with open(write_baseline, "w", encoding="utf-8") as handle:
-            json.dump(baseline_counts(results), handle, indent=2)
-            handle.write("\n")
+        try:
+            baselines.write(write_baseline, results)
+        except baselines.BaselineError as error:
+            _fail(str(error))
     _finish(fmt, console, results, statistics, level)
     if fix:
         sys.stderr.write(f"lettercheck: fixed {fixed} problem{'s' if fixed != 1 else ''}\n")

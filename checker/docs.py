@@ -39,8 +39,18 @@ def explain_rule(rule: Rule) -> str:
     if rule.why:
         out += ["## Why it matters", "", rule.why, ""]
     out += ["## How to fix it", "", rule.help, ""]
-    params = {k: v for k, v in rule.params.items() if not k.startswith("_")}
-    out += ["## Check", "", f"Kind `{rule.kind}`" + (f" with `{params}`" if params else ""), ""]
+    out += [
+        "## Check",
+        "",
+        f"Kind `{rule.kind}`" + (", with these parameters:" if kind and kind.params else "."),
+        "",
+    ]
+    if kind:
+        for param in kind.params:
+            value = f"`{_value(rule.params[param.name])}`" if param.name in rule.params else "not set"
+            doc = f" — {param.doc}" if param.doc else ""
+            out.append(f"- `{param.name}` = {value}{doc} ({param.details()})")
+        out += [""] if kind.params else []
     if rule.examples:
         out += ["## Examples", ""]
         for example in rule.examples:
@@ -58,6 +68,14 @@ def explain_rule(rule: Rule) -> str:
     return "\n".join(out)
 
 
+def _value(value) -> str:
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {v}" for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(str(v) for v in value) + "]"
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
 def rules_markdown(rules: list[Rule]) -> str:
     rows = ["| ID | Name | Category | Severity | Reports |", "|---|---|---|---|---|"]
     for rule in rules:
@@ -67,12 +85,13 @@ def rules_markdown(rules: list[Rule]) -> str:
 
 
 def kinds_markdown() -> str:
-    """The check kinds a rule can name, from their docstrings."""
+    """The check kinds a rule can name: their declared parameters and docstrings."""
     load_all()
     rows = ["| Kind | Parameters | What it checks |", "|---|---|---|"]
     for name in sorted(REGISTRY):
         kind = REGISTRY[name]
-        params = ", ".join([*(f"**{p}**" for p in kind.required), *kind.optional]) or "—"
+        described = (p.describe() + (f": {p.doc}" if p.doc else "") for p in kind.params)
+        params = "<br>".join(described).replace("|", "\\|") or "—"
         doc = " ".join(kind.doc.split()).replace("|", "\\|")
         rows.append(f"| `{name}` | {params} | {doc} |")
     return "\n".join(rows)

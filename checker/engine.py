@@ -69,9 +69,10 @@ class Engine:
 
     def __init__(self, config: Config, rules: list[Rule] | None = None) -> None:
         self.config = config
-        all_rules = rules if rules is not None else load_rules(config.rule_dirs, config.param_overrides())
         if rules is None:
-            _check_selectors(config, all_rules)
+            rules = load_rules(config.rule_dirs, config.param_overrides(), config.path)
+            _check_selectors(config, rules)
+        all_rules = rules
         severity = dict(config.severity)
         selected = []
         for rule in all_rules:
@@ -199,30 +200,3 @@ def _rule_failed(rule: Rule, message: str, help_text: str) -> Diagnostic:
 @cache
 def engine_for(config: Config) -> Engine:
     return Engine(config)
-
-
-def apply_baseline(path: str, diagnostics: list[Diagnostic], baseline: dict) -> list[Diagnostic]:
-    """Keep only problems beyond the baseline's count for each rule in a file.
-
-    Counting per rule per file survives edits that move lines; when a rule has
-    more problems than recorded, the later ones in the file are reported.
-    """
-    allowed = dict(baseline.get("files", {}).get(path, {}))
-    kept = []
-    for diagnostic in diagnostics:
-        if allowed.get(diagnostic.rule, 0) > 0:
-            allowed[diagnostic.rule] -= 1
-            continue
-        kept.append(diagnostic)
-    return kept
-
-
-def baseline_counts(results) -> dict:
-    files: dict[str, dict[str, int]] = {}
-    for result in results:
-        counts: dict[str, int] = {}
-        for diagnostic in result.diagnostics:
-            counts[diagnostic.rule] = counts.get(diagnostic.rule, 0) + 1
-        if counts:
-            files[result.path] = dict(sorted(counts.items()))
-    return {"version": 1, "files": files}

@@ -173,20 +173,25 @@ def replace_file(path: str, data: bytes) -> None:
     """Put `data` in place of the file at `path` without ever leaving it half
     written: a new file in the same folder, flushed to disk, then renamed over
     the old one (which keeps its permissions). On any failure the old file is
-    untouched and the new one removed. A symbolic link is followed, not replaced."""
+    untouched and the new one removed. A symbolic link is followed, not replaced.
+    A file that does not exist yet gets the mode the umask gives."""
     import tempfile
 
     target = os.path.realpath(path)
     folder, name = os.path.split(target)
-    old = os.stat(target)
+    try:
+        old = os.stat(target)
+    except FileNotFoundError:
+        old = None
     handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".lettercheck-fix", dir=folder)
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()
-            os.fchmod(out.fileno(), stat.S_IMODE(old.st_mode))
-            with suppress(OSError):  # keep owner and group where we may (as root, or our own group)
-                os.fchown(out.fileno(), old.st_uid, old.st_gid)
+            os.fchmod(out.fileno(), stat.S_IMODE(old.st_mode) if old else 0o666 & ~_umask())
+            if old:
+                with suppress(OSError):  # keep owner and group where we may (as root, or our own group)
+                    os.fchown(out.fileno(), old.st_uid, old.st_gid)
             os.fsync(out.fileno())
         os.replace(temporary, target)
     except BaseException:
@@ -199,6 +204,12 @@ def replace_file(path: str, data: bytes) -> None:
             os.fsync(descriptor)
         finally:
             os.close(descriptor)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def read(path: str | Path) -> Source:

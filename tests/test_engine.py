@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import textwrap
+from dataclasses import replace
 
 from checker import source
+from checker.baseline import Baseline
 from checker.config import Config, find_config, load_config_file
-from checker.engine import Engine, apply_baseline
+from checker.engine import Engine
 from checker.read import letter_from_source
 from checker.rulepack import load_rule_file, load_rules
 from tests.conftest import edited
@@ -115,13 +116,12 @@ def test_broken_config_is_an_error_with_its_file(tmp_path):
 def test_baseline_keeps_only_new_problems():
     letter = _letter(REPEATED)
     diagnostics = Engine(Config()).check(letter)
-    baseline = {"version": 1, "files": {"draft.md": {"DRAFT002": 1}}}
-    assert apply_baseline("draft.md", diagnostics, baseline) == []
+    baseline = Baseline("baseline.json", {"draft.md": {"DRAFT002": 1}})
+    assert baseline.filter("draft.md", diagnostics) == []
     worse = REPEATED.replace("Caseloads have reduced", "Caseloads have have reduced")
     more = Engine(Config()).check(_letter(worse))
-    kept = apply_baseline("draft.md", more, baseline)
+    kept = baseline.filter("draft.md", more)
     assert [(d.rule, d.span.line) for d in kept] == [("DRAFT002", 46)]
-    json.dumps(baseline)
 
 
 def test_a_catastrophic_user_pattern_cannot_hang(tmp_path):
@@ -159,9 +159,7 @@ def test_a_bug_in_one_check_is_reported_and_the_other_rules_still_run(monkeypatc
         raise KeyError("boom")
         yield  # pragma: no cover - makes this a generator like the real checks
 
-    monkeypatch.setitem(
-        REGISTRY, kind.name, kind.__class__(kind.name, broken, kind.required, kind.optional, "")
-    )
+    monkeypatch.setitem(REGISTRY, kind.name, replace(kind, function=broken))
     diagnostics = Engine(Config()).check(_letter(REPEATED))
     found = {(d.rule, d.message.split(":")[0]) for d in diagnostics}
     assert ("CONS004", "internal error in rule CONS004 (sign_off_fits)") in found

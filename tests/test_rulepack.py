@@ -40,8 +40,17 @@ def test_a_good_user_rule_loads(tmp_path):
         (GOOD.replace("id: HOUSE001", "id: house-1"), 2, "does not match"),
         (GOOD.replace("kind: pattern", "kind: patern"), 8, "unknown check kind 'patern'"),
         (GOOD.replace("pattern: 'LAC'", "pattern: '(LAC'"), 9, "invalid regular expression"),
-        (GOOD.replace("pattern: 'LAC'", "pattern: 'LAC'\n      scope: middle"), 10, "unknown scope 'middle'"),
-        (GOOD.replace("      pattern: 'LAC'\n", "      patterns: 'LAC'\n"), 8, "missing parameter 'pattern'"),
+        (
+            GOOD.replace("pattern: 'LAC'", "pattern: 'LAC'\n      scope: middle"),
+            10,
+            "'scope' is 'middle'; it must be one of letter,",
+        ),
+        (
+            GOOD.replace("      pattern: 'LAC'\n", "      patterns: 'LAC'\n"),
+            9,
+            "unknown parameter 'patterns' (did you mean 'pattern'?",
+        ),
+        (GOOD.replace("      pattern: 'LAC'\n", ""), 8, "missing parameter 'pattern'"),
         (GOOD.replace('    help: "House style."\n', ""), 2, "'help' is a required property"),
         (
             GOOD.replace("    check:", "    applies_to: [focussed_visit]\n    check:"),
