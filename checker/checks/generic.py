@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
-import re
 
 import regex
 
@@ -35,9 +34,6 @@ def compile_pattern(pattern: str, ignore_case: bool = False, param: str = "patte
         raise ParamError(param, f"invalid regular expression {pattern!r}: {error}") from None
 
 
-_GROUP_REFERENCE = re.compile(r"\\\\|\\g<([^>]*)>|\\([1-9][0-9]?)")
-
-
 def _check_group(compiled, group) -> None:
     known = isinstance(group, int) and 0 <= group <= compiled.groups
     if not (known or group in compiled.groupindex):
@@ -45,20 +41,17 @@ def _check_group(compiled, group) -> None:
 
 
 def _check_replacement(compiled, template: str) -> None:
-    """A replacement template is valid for its pattern, and keeps to one line."""
+    """A replacement template is valid for its pattern, and keeps to one line.
+
+    It is expanded once against an empty match of a pattern with the same
+    groups, which raises what expanding a real match would."""
+    names = {number: name for name, number in compiled.groupindex.items()}
+    probe = "".join(f"(?P<{names[n]}>)" if n in names else "()" for n in range(1, compiled.groups + 1))
     try:
-        compiled.sub(template, "")  # bad escapes
+        expanded = regex.match(probe, "").expand(template)
     except (regex.error, IndexError) as error:
-        raise ParamError("replacement", f"invalid replacement {template!r}: {error}") from None
-    for found in _GROUP_REFERENCE.finditer(template):
-        name, number = found.groups()
-        group = int(number) if number else (int(name) if name and name.isdigit() else name)
-        if group is not None:
-            try:
-                _check_group(compiled, group)
-            except ParamError as error:
-                raise ParamError("replacement", f"replacement {template!r}: {error}") from None
-    if regex.search(r"[\r\n]|\\[nr]", template):
+        raise ParamError("replacement", f"replacement {template!r}: {error}") from None
+    if "\n" in expanded or "\r" in expanded:
         raise ParamError("replacement", "a replacement may not contain a line break")
 
 
