@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from checker.checks import REGISTRY
-from checker.checks.generic import PatternTimeout
+from checker.checks.generic import PatternTimeout, start_budget
 from checker.config import Config, matches
 from checker.diagnostics import Diagnostic
 from checker.model import Letter, Span
@@ -24,6 +24,7 @@ _DIRECTIVE = re.compile(
     r"<!--\s*lettercheck:\s*(?P<action>disable-file|disable-next-line|disable)\b(?P<rules>[^>]*?)-->"
 )
 SUPPRESSION_RULE = "SUP001"
+RULE_BUDGET = 1.0  # seconds of pattern searching each rule may spend on one letter
 
 
 @dataclass(slots=True)
@@ -93,36 +94,42 @@ class Engine:
             if not rule.applies(letter.letter_type) or (ignored and matches(rule, ignored)):
                 continue
             kind = REGISTRY[rule.kind]
+            start_budget(RULE_BUDGET)
             try:
-                for hit in kind.function(letter, rule.params):
-                    diagnostics.append(
-                        Diagnostic(
-                            rule.id,
-                            rule.category,
-                            rule.severity,
-                            hit.span,
-                            rule.format(hit.facts),
-                            rule.format_help(hit.facts),
-                            hit.fix,
-                        )
+                found = [
+                    Diagnostic(
+                        rule.id,
+                        rule.category,
+                        rule.severity,
+                        hit.span,
+                        rule.format(hit.facts),
+                        rule.format_help(hit.facts),
+                        hit.fix,
                     )
-            except PatternTimeout as timeout:
-                diagnostics.append(
+                    for hit in kind.function(letter, rule.params)
+                ]
+            except PatternTimeout:
+                scope = rule.params.get("scope", "letter")
+                found = [
                     _rule_failed(
                         rule,
-                        f"rule {rule.id} skipped: its pattern {timeout} took too long (over 250 ms) on this letter",
-                        "Simplify the rule's pattern: avoid nested repetition such as (a+)+.",
+                        f"rule {rule.id} skipped on this letter: its pattern used up its time "
+                        f"({RULE_BUDGET:g} s per letter) before it had searched the whole {scope}",
+                        "Simplify the rule's pattern (avoid nested repetition such as (a+)+) or narrow its scope.",
+                        severity="warning",
                     )
-                )
+                ]
             except Exception as error:  # a bug in a check must not hide the other rules' results
-                diagnostics.append(
+                found = [
                     _rule_failed(
                         rule,
                         f"internal error in rule {rule.id} ({rule.kind}): {type(error).__name__}: {error}",
                         "This is a bug in lettercheck: please report it with the letter that caused it. "
                         f"`--ignore {rule.id}` skips the rule meanwhile.",
                     )
-                )
+                ]
+            diagnostics.extend(found)
+        start_budget(None)
         diagnostics = self._suppress(letter.lines, diagnostics, ignored)
         diagnostics.sort(key=Diagnostic.sort_key)
         return diagnostics
@@ -192,9 +199,10 @@ def _check_selectors(config: Config, rules: list[Rule]) -> None:
         raise error
 
 
-def _rule_failed(rule: Rule, message: str, help_text: str) -> Diagnostic:
-    """A rule that could not run on this letter: an error at the top of the file."""
-    return Diagnostic(rule.id, rule.category, "error", Span(1, 1, 1, 1), message, help_text)
+def _rule_failed(rule: Rule, message: str, help_text: str, severity: str = "error") -> Diagnostic:
+    """A rule that could not run on this letter, reported at the top of the file:
+    an error for a bug, a warning ("look again") for a rule skipped for time."""
+    return Diagnostic(rule.id, rule.category, severity, Span(1, 1, 1, 1), message, help_text)
 
 
 @cache

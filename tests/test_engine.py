@@ -124,24 +124,61 @@ def test_baseline_keeps_only_new_problems():
     assert [(d.rule, d.span.line) for d in kept] == [("DRAFT002", 46)]
 
 
-def test_a_catastrophic_user_pattern_cannot_hang(tmp_path):
+SLOW_PACK = """
+rules:
+  - id: SLOW001
+    category: style
+    severity: error
+    message: "slow"
+    help: "none"
+    check: {kind: pattern, scope: body, pattern: '(\\w+\\s?)+$'}
+"""
+
+
+def test_a_catastrophic_user_pattern_cannot_hang(tmp_path, monkeypatch):
+    from checker import engine
+
+    monkeypatch.setattr(engine, "RULE_BUDGET", 0.2)  # the default (1 s) would only make the test slower
+    pack = tmp_path / "slow.yaml"
+    pack.write_text(SLOW_PACK, encoding="utf-8")
+    rules = load_rule_file(pack)
+    text = edited("bcp_focused_2023.md", ("Caseloads have reduced,", "Caseloads " + "a " * 4000 + "!"))
+    (diagnostic,) = Engine(Config(), rules=rules).check(_letter(text))
+    assert (diagnostic.rule, diagnostic.severity) == ("SLOW001", "warning")
+    assert "SLOW001 skipped on this letter: its pattern used up its time" in diagnostic.message
+
+
+def test_a_slow_pattern_over_many_paragraphs_is_reported_skipped_not_silent(tmp_path, monkeypatch):
+    """Each search stays under any per-search limit, but the rule's budget
+    for the letter runs out: the rule is reported skipped (it used to run
+    for 30 s and say nothing)."""
+    from checker import engine
+
+    monkeypatch.setattr(engine, "RULE_BUDGET", 0.1)
+    pack = tmp_path / "slow.yaml"
+    pack.write_text(SLOW_PACK, encoding="utf-8")
+    rules = load_rule_file(pack)
+    paragraphs = "".join("a " * 400 + "!\n\n" for _ in range(60))  # some 15 ms each
+    text = edited("bcp_focused_2023.md", ("Caseloads have reduced,", paragraphs + "Caseloads have reduced,"))
+    (diagnostic,) = Engine(Config(), rules=rules).check(_letter(text))
+    assert diagnostic.rule == "SLOW001" and "skipped on this letter" in diagnostic.message
+    assert "(0.1 s per letter) before it had searched the whole body" in diagnostic.message
+
+
+def test_the_budget_is_per_rule_the_next_rule_still_runs(tmp_path, monkeypatch):
+    from checker import engine
+
+    monkeypatch.setattr(engine, "RULE_BUDGET", 0.1)
     pack = tmp_path / "slow.yaml"
     pack.write_text(
-        textwrap.dedent("""
-        rules:
-          - id: SLOW001
-            category: style
-            severity: warning
-            message: "slow"
-            help: "none"
-            check: {kind: pattern, scope: body, pattern: '(\\w+\\s?)+$'}
-    """),
+        SLOW_PACK
+        + SLOW_PACK.split("rules:")[1].replace("SLOW001", "FAST001").replace("'(\\w+\\s?)+$'", "'Caseloads'"),
         encoding="utf-8",
     )
     rules = load_rule_file(pack)
     text = edited("bcp_focused_2023.md", ("Caseloads have reduced,", "Caseloads " + "a " * 4000 + "!"))
-    (diagnostic,) = Engine(Config(), rules=rules).check(_letter(text))
-    assert diagnostic.rule == "SLOW001" and "took too long" in diagnostic.message
+    found = {d.rule: d.severity for d in Engine(Config(), rules=rules).check(_letter(text))}
+    assert found == {"SLOW001": "warning", "FAST001": "error"}
 
 
 def test_core_rules_load_once_and_all_kinds_exist():

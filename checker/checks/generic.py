@@ -1,13 +1,17 @@
 """Generic check kinds: rules written in YAML alone, no Python needed.
 
 Patterns are compiled with the `regex` module and every search runs under a
-time limit, so a user's catastrophic pattern cannot hang the checker.
+time limit: what is left of the rule's budget for this letter (`start_budget`,
+set by the engine), so that neither a user's catastrophic pattern nor a
+merely slow one summed over hundreds of paragraphs can hang the checker.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import operator
+import time
 
 import regex
 
@@ -17,11 +21,19 @@ from checker.diagnostics import Fix
 from checker.model import Letter
 from checker.scopes import scope_texts
 
-REGEX_TIMEOUT = 0.25  # seconds for one search over one paragraph
+REGEX_TIMEOUT = 0.25  # seconds for one search when no budget is set (outside the engine)
+_deadline = math.inf  # when the running rule's budget for this letter is spent
 
 
 class PatternTimeout(Exception):
-    """A rule's pattern took too long on this text (reported, never hangs)."""
+    """A rule's patterns used up its time on this letter (reported, never hangs)."""
+
+
+def start_budget(seconds: float | None) -> None:
+    """Give the searches from now on `seconds` in all (None: no budget, only
+    the per-search limit). The engine starts one for each rule on each letter."""
+    global _deadline
+    _deadline = math.inf if seconds is None else time.monotonic() + seconds
 
 
 def compile_pattern(pattern: str, ignore_case: bool = False, param: str = "pattern"):
@@ -69,8 +81,11 @@ def _prepare_pattern(params: dict) -> dict:
 
 
 def finditer(compiled, text: str):
+    remaining = _deadline - time.monotonic() if _deadline < math.inf else REGEX_TIMEOUT
+    if remaining <= 0:
+        raise PatternTimeout(compiled.pattern)
     try:
-        return list(compiled.finditer(text, timeout=REGEX_TIMEOUT))
+        return list(compiled.finditer(text, timeout=remaining))
     except TimeoutError:
         raise PatternTimeout(compiled.pattern) from None
 
