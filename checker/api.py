@@ -59,6 +59,11 @@ class FileResult:
     def unreadable(self) -> bool:
         return any(d.category == "parse" for d in self.diagnostics)
 
+    @property
+    def incomplete(self) -> bool:
+        """Not fully checked: unreadable, or a rule failed on it (exit code 2)."""
+        return any(d.category == "parse" or d.internal for d in self.diagnostics)
+
 
 def iter_paths(
     paths: Iterable[str], include: Iterable[str] = DEFAULT_INCLUDE, exclude: Iterable[str] = ()

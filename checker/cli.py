@@ -188,7 +188,7 @@ def check(
     _finish(fmt, console, results, statistics, level)
     if fix:
         sys.stderr.write(f"lettercheck: fixed {fixed} problem{'s' if fixed != 1 else ''}\n")
-    if any(result.unreadable for result in results):
+    if any(result.incomplete for result in results):
         raise typer.Exit(2)
     worst = max((SEVERITY_RANK[s] for s, n in counts.items() if n), default=0)
     raise typer.Exit(1 if worst >= SEVERITY_RANK[level] else 0)

@@ -126,6 +126,7 @@ class Engine:
                         f"internal error in rule {rule.id} ({rule.kind}): {type(error).__name__}: {error}",
                         "This is a bug in lettercheck: please report it with the letter that caused it. "
                         f"`--ignore {rule.id}` skips the rule meanwhile.",
+                        internal=True,
                     )
                 ]
             diagnostics.extend(found)
@@ -199,10 +200,15 @@ def _check_selectors(config: Config, rules: list[Rule]) -> None:
         raise error
 
 
-def _rule_failed(rule: Rule, message: str, help_text: str, severity: str = "error") -> Diagnostic:
+def _rule_failed(
+    rule: Rule, message: str, help_text: str, severity: str = "error", internal: bool = False
+) -> Diagnostic:
     """A rule that could not run on this letter, reported at the top of the file:
-    an error for a bug, a warning ("look again") for a rule skipped for time."""
-    return Diagnostic(rule.id, rule.category, severity, Span(1, 1, 1, 1), message, help_text)
+    an error for a bug (exit code 2), a warning ("look again") for a rule
+    skipped for time."""
+    return Diagnostic(
+        rule.id, rule.category, severity, Span(1, 1, 1, 1), message, help_text, internal=internal
+    )
 
 
 @cache

@@ -47,10 +47,23 @@ class Rule:
         return self.applies_to is None or letter_type in self.applies_to
 
     def format(self, facts: dict) -> str:
-        return string.Formatter().vformat(self.message, (), _Facts(facts))
+        return _fill(self.message, facts)
 
     def format_help(self, facts: dict) -> str:
-        return string.Formatter().vformat(self.help, (), _Facts(facts))
+        return _fill(self.help, facts)
+
+
+def _fill(template: str, facts: dict) -> str:
+    """The template with the facts in it; a format spec that does not suit a
+    fact ({words:.1f} given a word) is dropped rather than failing the rule."""
+    try:
+        return string.Formatter().vformat(template, (), _Facts(facts))
+    except (ValueError, TypeError):
+        plain = "".join(
+            literal.replace("{", "{{").replace("}", "}}") + ("" if name is None else f"{{{name}}}")
+            for literal, name, _spec, _conversion in string.Formatter().parse(template)
+        )
+        return string.Formatter().vformat(plain, (), _Facts(facts))
 
 
 class _Facts(dict):

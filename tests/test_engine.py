@@ -203,6 +203,31 @@ def test_a_bug_in_one_check_is_reported_and_the_other_rules_still_run(monkeypatc
     assert ("DRAFT002", "repeated word 'Most'") in {(d.rule, d.message) for d in diagnostics}
 
 
+def test_a_bug_in_a_check_exits_2_not_1_a_crash_is_no_verdict(cli, monkeypatch):
+    from checker.checks import REGISTRY
+    from tests.conftest import LETTERS
+
+    kind = REGISTRY["sign_off_fits"]
+
+    def broken(letter, params):
+        raise KeyError("boom")
+        yield  # pragma: no cover - makes this a generator like the real checks
+
+    monkeypatch.setitem(REGISTRY, kind.name, replace(kind, function=broken))
+    result = cli("check", str(LETTERS / "kent_focused_2019.md"), "-f", "concise")
+    assert "CONS004 [error] internal error in rule CONS004" in result.stdout
+    assert result.exit_code == 2
+
+
+def test_a_format_spec_that_does_not_suit_the_fact_is_dropped_not_a_crash():
+    from checker.rulepack import _fill
+
+    assert (
+        _fill("{words:.1f} words ({max_words:>4})", {"words": "many", "max_words": 40}) == "many words (40)"
+    )
+    assert _fill("{{literal}} {words:>4}", {"words": 7}) == "{literal}    7"
+
+
 def test_a_bug_while_reading_is_one_parse_diagnostic(monkeypatch, tmp_path):
     from checker import build
     from checker.api import load_file
