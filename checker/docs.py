@@ -114,6 +114,75 @@ def core_rules_markdown() -> str:
 GENERATED = {"parse": parse_markdown, "rules": core_rules_markdown, "kinds": kinds_markdown}
 
 
+def _param_schema(param) -> dict:
+    """A parameter's contract as JSON Schema, for editors' completion and hover."""
+    from checker.scopes import SCOPES, section_kinds
+
+    by_type = {
+        "string": {"type": "string", "minLength": 1},
+        "template": {"type": "string"},
+        "regex": {"type": "string", "minLength": 1},
+        "integer": {"type": "integer"},
+        "number": {"type": "number"},
+        "boolean": {"type": "boolean"},
+        "date": {"type": "string", "format": "date"},
+        "strings": {"type": "array", "items": {"type": "string"}},
+        "regexes": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+        "mapping": {"type": "object", "additionalProperties": {"type": "string"}, "minProperties": 1},
+        "group": {"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "minLength": 1}]},
+        "scope": {"enum": [*SCOPES, *(f"section:{kind}" for kind in section_kinds())]},
+    }
+    schema = {"description": param.doc, **by_type[param.type]}
+    if param.choices:
+        schema["enum"] = list(param.choices)
+    if param.minimum is not None:
+        schema["minimum"] = param.minimum
+    if param.maximum is not None:
+        schema["maximum"] = param.maximum
+    if not param.required and param.default is not None:
+        schema["default"] = list(param.default) if isinstance(param.default, tuple) else param.default
+    return schema
+
+
+def check_schema() -> dict:
+    """The `check` part of rules/schema.json: each kind and its parameters."""
+    load_all()
+    cases = []
+    for name in sorted(REGISTRY):
+        kind = REGISTRY[name]
+        cases.append(
+            {
+                "if": {"properties": {"kind": {"const": name}}, "required": ["kind"]},
+                "then": {
+                    "properties": {"kind": True, **{p.name: _param_schema(p) for p in kind.params}},
+                    "required": ["kind", *kind.required],
+                    "additionalProperties": False,
+                },
+            }
+        )
+    return {
+        "type": "object",
+        "required": ["kind"],
+        "properties": {
+            "kind": {
+                "enum": sorted(REGISTRY),
+                "description": "The check kind (see the README's kinds table).",
+            }
+        },
+        "allOf": cases,
+        "description": "The check kind and its parameters (generated from the kinds' declared contracts).",
+    }
+
+
+def update_schema(text: str) -> str:
+    """rules/schema.json with its `check` definition regenerated from the code."""
+    import json
+
+    schema = json.loads(text)
+    schema["$defs"]["rule"]["properties"]["check"] = check_schema()
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
 def update_readme(text: str) -> str:
     """Replace each `<!-- generated:NAME -->...<!-- /generated:NAME -->` block."""
     for name, make in GENERATED.items():
@@ -125,7 +194,8 @@ def update_readme(text: str) -> str:
     return text
 
 
-if __name__ == "__main__":  # python -m checker.docs README.md
+if __name__ == "__main__":  # python -m checker.docs README.md (and rules/schema.json beside it)
+    import os
     import sys
 
     path = sys.argv[1] if len(sys.argv) > 1 else "README.md"
@@ -136,3 +206,11 @@ if __name__ == "__main__":  # python -m checker.docs README.md
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(updated)
         print(f"updated {path}")
+    schema_path = os.path.join(os.path.dirname(os.path.abspath(path)), "rules", "schema.json")
+    with open(schema_path, encoding="utf-8") as handle:
+        current = handle.read()
+    updated = update_schema(current)
+    if updated != current:
+        with open(schema_path, "w", encoding="utf-8") as handle:
+            handle.write(updated)
+        print(f"updated {schema_path}")

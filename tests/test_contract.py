@@ -126,14 +126,17 @@ def test_a_value_that_contains_itself_is_refused(tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("old", "new", "line"),
-    [("category: style", "category: parse", 3), ("id: HOUSE001", "id: PARSE009", 2)],
+    ("old", "new", "line", "message"),
+    [
+        ("category: style", "category: parse", 3, "'parse' is not one of ['structure'"),  # the schema says so
+        ("id: HOUSE001", "id: PARSE009", 2, "the parse category and PARSE IDs are lettercheck's own"),
+    ],
 )
-def test_user_rules_may_not_claim_the_parse_category_or_ids(tmp_path, old, new, line):
+def test_user_rules_may_not_claim_the_parse_category_or_ids(tmp_path, old, new, line, message):
     path = _pack(tmp_path, _with("").replace(old, new))
     with pytest.raises(RulePackError) as error:
         load_rules((str(tmp_path),))
-    assert "the parse category and PARSE IDs are lettercheck's own" in error.value.message
+    assert message in error.value.message
     assert (error.value.path, error.value.line) == (str(path), line)
 
 

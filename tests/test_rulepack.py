@@ -101,6 +101,32 @@ def test_published_schema_validates_the_core_pack():
         jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), schema())
 
 
+def test_the_schema_describes_every_kind_from_its_contract():
+    from checker.docs import update_schema
+    from tests.conftest import ROOT
+
+    text = (ROOT / "rules" / "schema.json").read_text(encoding="utf-8")
+    assert update_schema(text) == text, "rules/schema.json is stale: run `bash dev.sh docs`"
+
+
+def test_the_schema_catches_what_an_editor_should_flag():
+    import jsonschema
+    import yaml
+
+    from checker.rulepack import schema
+
+    def valid(check: dict) -> bool:
+        rule = yaml.safe_load(GOOD)
+        rule["rules"][0]["check"] = check
+        return jsonschema.Draft202012Validator(schema()).is_valid(rule)
+
+    assert valid({"kind": "pattern", "pattern": "LAC", "scope": "section:findings"})
+    assert not valid({"kind": "pattern", "pattern": "LAC", "scope": "middle"})
+    assert not valid({"kind": "pattern", "patterns": "LAC"})
+    assert not valid({"kind": "sentence_length", "max_words": 30, "scope": "body"})
+    assert not valid({"kind": "weekend", "which": "sunday"})
+
+
 def test_readme_rule_tables_are_generated_from_the_yaml():
     from checker.docs import update_readme
     from tests.conftest import ROOT
