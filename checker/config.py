@@ -25,6 +25,7 @@ from functools import cache
 from pathlib import Path
 
 from checker.diagnostics import SEVERITIES
+from checker.source import why_unreadable
 
 KEYS = (
     "select",
@@ -148,7 +149,7 @@ def load_config_file(path: str) -> Config:
             f"cannot read configuration: not UTF-8 text (byte {error.start})", path, 0
         ) from None
     except OSError as error:
-        raise ConfigError(f"cannot read configuration: {_why(path, error)}", path, 0) from None
+        raise ConfigError(f"cannot read configuration: {why_unreadable(path, error)}", path, 0) from None
     if file.name == "pyproject.toml":
         data = _toml(text, path)
         tool = data.get("tool", {})
@@ -186,19 +187,6 @@ def _toml(text: str, path: str) -> dict:
         raise ConfigError(f"invalid TOML: {error}", path, line) from None
 
 
-def _why(path: str, error: OSError) -> str:
-    """Why a configuration file cannot be read, in words (a link that leads nowhere...)."""
-    import errno
-
-    if error.errno == errno.ELOOP:
-        return "symbolic link loop"
-    if isinstance(error, FileNotFoundError) and os.path.islink(path):
-        return f"dangling symbolic link (to {os.readlink(path)})"
-    if isinstance(error, IsADirectoryError):
-        return "it is a directory"
-    return error.strerror or str(error)
-
-
 def _config_here(candidate: Path) -> bool:
     """Is there a configuration file at `candidate`? One that exists but is no
     regular file (a directory, a dangling link, a link loop) is an error, not
@@ -209,10 +197,10 @@ def _config_here(candidate: Path) -> bool:
         if isinstance(error, FileNotFoundError) and not os.path.islink(candidate):
             return False
         raise ConfigError(
-            f"cannot read configuration: {_why(str(candidate), error)}", str(candidate), 0
+            f"cannot read configuration: {why_unreadable(str(candidate), error)}", str(candidate), 0
         ) from None
     if not stat.S_ISREG(mode):
-        kind = "it is a directory" if stat.S_ISDIR(mode) else "it is not a regular file"
+        kind = "is a directory" if stat.S_ISDIR(mode) else "not a regular file"
         raise ConfigError(f"cannot read configuration: {kind}", str(candidate), 0)
     return True
 

@@ -141,8 +141,12 @@ def load_rule_file(
     name = str(path)
     try:
         text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise RulePackError(f"cannot read rule file: {error}", name) from None
+    except UnicodeDecodeError as error:
+        raise RulePackError(f"cannot read rule file: not UTF-8 text (byte {error.start})", name) from None
+    except OSError as error:
+        from checker.source import why_unreadable
+
+        raise RulePackError(f"cannot read rule file: {why_unreadable(name, error)}", name) from None
     try:
         root, data = load(text)
     except YamlError as error:

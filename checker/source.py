@@ -223,17 +223,21 @@ def read(path: str | Path) -> Source:
         return from_bytes("<stdin>", sys.stdin.buffer.read())
     try:
         return from_bytes(name, _read_regular(name))
-    except FileNotFoundError:
-        message = "dangling symbolic link" if os.path.islink(name) else "no such file"
-        raise SourceError(message, unreadable=True) from None
-    except IsADirectoryError:
-        raise SourceError("is a directory", unreadable=True) from None
-    except PermissionError:
-        raise SourceError("permission denied", unreadable=True) from None
     except OSError as error:
-        if error.errno == errno.ELOOP:
-            raise SourceError("symbolic link loop", unreadable=True) from None
-        raise SourceError(f"cannot read: {error.strerror or error}", unreadable=True) from None
+        raise SourceError(why_unreadable(name, error), unreadable=True) from None
+
+
+def why_unreadable(path: str, error: OSError) -> str:
+    """Why a file cannot be read, in words (a link that leads nowhere...)."""
+    if isinstance(error, FileNotFoundError):
+        return "dangling symbolic link" if os.path.islink(path) else "no such file"
+    if isinstance(error, IsADirectoryError):
+        return "is a directory"
+    if isinstance(error, PermissionError):
+        return "permission denied"
+    if error.errno == errno.ELOOP:
+        return "symbolic link loop"
+    return f"cannot read: {error.strerror or error}"
 
 
 def _read_regular(name: str) -> bytes:

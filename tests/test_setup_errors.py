@@ -110,7 +110,7 @@ def test_a_bad_pyproject_shape(cli, project, text, line, message):
 @pytest.mark.parametrize(
     ("make", "message"),
     [
-        (lambda path: path.mkdir(), "cannot read configuration: it is a directory"),
+        (lambda path: path.mkdir(), "cannot read configuration: is a directory"),
         (lambda path: path.symlink_to("nowhere.yaml"), "cannot read configuration: dangling symbolic link"),
         (lambda path: path.symlink_to(path.name), "cannot read configuration: symbolic link loop"),
         (lambda path: path.write_bytes(b"select: [DATE]\n# caf\xe9\n"), "not UTF-8 text"),
@@ -138,4 +138,4 @@ def test_a_config_alias_bomb_is_refused_with_its_line(cli, project):
 def test_a_config_given_explicitly_that_is_a_directory(cli, project):
     os.mkdir(project / "conf")
     error = _one_error_line(cli("check", str(project / "letter.md"), "--config", str(project / "conf")))
-    assert error == f"{project / 'conf'}: cannot read configuration: it is a directory"
+    assert error == f"{project / 'conf'}: cannot read configuration: is a directory"
