@@ -183,16 +183,16 @@ def replace_file(path: str, data: bytes) -> None:
         old = os.stat(target)
     except FileNotFoundError:
         old = None
-    handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".lettercheck-fix", dir=folder)
+    handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".lettercheck-tmp", dir=folder)
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()
-            os.fchmod(out.fileno(), stat.S_IMODE(old.st_mode) if old else 0o666 & ~_umask())
-            if old:
-                with suppress(OSError):  # keep owner and group where we may (as root, or our own group)
-                    os.fchown(out.fileno(), old.st_uid, old.st_gid)
             os.fsync(out.fileno())
+        if old and hasattr(os, "chown"):
+            with suppress(OSError):  # keep owner and group where we may (as root, or our own group)
+                os.chown(temporary, old.st_uid, old.st_gid)
+        os.chmod(temporary, stat.S_IMODE(old.st_mode) if old else 0o666 & ~_umask())
         os.replace(temporary, target)
     except BaseException:
         with suppress(OSError):
@@ -241,7 +241,10 @@ def why_unreadable(path: str, error: OSError) -> str:
 
 
 def _read_regular(name: str) -> bytes:
-    descriptor = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    flags = (
+        os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    )
+    descriptor = os.open(name, flags)
     try:
         info = os.fstat(descriptor)
         if stat.S_ISDIR(info.st_mode):
