@@ -199,7 +199,16 @@ def _check_loaded(result: FileResult, path: str, explicit_config, select, ignore
 
 
 class FixNotWritten(Exception):
-    """The fixes for one file could not be written; the others still are."""
+    """The fixes for one file were not written; the others still are.
+
+    `failed`: writing failed (disk full, permissions: exit code 2), rather than
+    being refused to keep data safe (the file changed on disk...)."""
+
+    def __init__(self, message: str, result: FileResult, failed: bool) -> None:
+        super().__init__(message, result)
+        self.message = message
+        self.result = result
+        self.failed = failed
 
 
 def fix_file(path: str, explicit_config: str | None = None, select=(), ignore=()) -> tuple[FileResult, int]:
@@ -222,9 +231,12 @@ def fix_file(path: str, explicit_config: str | None = None, select=(), ignore=()
         return result, 0
     try:
         written = source.write(src, text)
-    except (OSError, source.WriteRefused) as error:
-        reason = (error.strerror or str(error)) if isinstance(error, OSError) else str(error)
-        raise FixNotWritten(f"{path}: fixes not written: {reason}", result) from None
+    except source.WriteRefused as error:
+        raise FixNotWritten(f"{path}: fixes not written: {error}", result, failed=False) from None
+    except OSError as error:
+        raise FixNotWritten(
+            f"{path}: fixes not written: {error.strerror or error}", result, failed=True
+        ) from None
     fixed = load_source(source.from_bytes(src.path, written))
     return _check_loaded(fixed, path, explicit_config, select, ignore), applied
 

@@ -155,8 +155,9 @@ def check(
     if fix and "-" in files:
         _fail("--fix cannot rewrite standard input")
     chosen = (config, tuple(select or ()), tuple(ignore or ()))
+    write_failures: list[str] = []  # files whose fixed text could not be written
     if fix:
-        outcomes = (_fix_or_report(path, chosen) for path in files)
+        outcomes = (_fix_or_report(path, chosen, write_failures) for path in files)
     else:
         checked = api.check_paths(files, *chosen, jobs=workers, keep_lines=fmt == "text")
         outcomes = ((result, 0) for result in checked)
@@ -188,22 +189,25 @@ def check(
     _finish(fmt, console, results, statistics, level)
     if fix:
         sys.stderr.write(f"lettercheck: fixed {fixed} problem{'s' if fixed != 1 else ''}\n")
-    if any(result.incomplete for result in results):
+    if any(result.incomplete for result in results) or write_failures:
         raise typer.Exit(2)
     worst = max((SEVERITY_RANK[s] for s, n in counts.items() if n), default=0)
     raise typer.Exit(1 if worst >= SEVERITY_RANK[level] else 0)
 
 
-def _fix_or_report(path: str, chosen: tuple):
-    """Fix one file; when it cannot be rewritten, say so and report it unfixed."""
+def _fix_or_report(path: str, chosen: tuple, write_failures: list):
+    """Fix one file; when its fixes are not written, say so and report it unfixed.
+    A failed write (disk full...) is an error (exit 2); a refusal that keeps
+    data safe (the file changed on disk...) is a warning."""
     from checker import api
 
     try:
         return api.fix_file(path, *chosen)
     except api.FixNotWritten as error:
-        message, result = error.args
-        sys.stderr.write(f"lettercheck: warning: {message}\n")
-        return result, 0
+        if error.failed:
+            write_failures.append(path)
+        sys.stderr.write(f"lettercheck: {'error' if error.failed else 'warning'}: {error.message}\n")
+        return error.result, 0
 
 
 @contextmanager

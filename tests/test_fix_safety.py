@@ -52,9 +52,9 @@ def test_a_write_that_fails_part_way_leaves_the_letter_untouched(tmp_path):
         preexec_fn=limit_file_size,
     )
     assert letter.read_bytes() == original
-    assert f"{letter}: fixes not written: File too large" in done.stderr
+    assert f"lettercheck: error: {letter}: fixes not written: File too large" in done.stderr
     assert f"{letter}:27:4: STR012" in done.stdout  # reported unfixed
-    assert done.returncode == 1
+    assert done.returncode == 2  # a failed write is no verdict
     assert sorted(p.name for p in tmp_path.iterdir()) == ["letter.md"]  # no half-written file left
 
 
@@ -75,7 +75,7 @@ def test_a_letter_changed_on_disk_after_it_was_checked_is_not_overwritten(cli, t
     monkeypatch.setattr(engine.Engine, "check", check_while_an_editor_saves)
     result = _fix(cli, letter)
     assert letter.read_bytes() == saved_by_editor
-    assert f"{letter}: fixes not written: it changed on disk after it was checked" in result.stderr
+    assert f"warning: {letter}: fixes not written: it changed on disk after it was checked" in result.stderr
     assert "fixed 0 problems" in result.stderr
 
 
