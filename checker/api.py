@@ -252,12 +252,12 @@ def check_paths(
     keep_lines: bool = True,
 ) -> Iterator[FileResult]:
     """Check files in a stable order; with jobs > 1, in worker processes
-    (never more workers than files).
+    (never more than files, nor more than four per core).
 
     Workers send back only what output needs: the diagnostics, the letter
     type, and the source lines when `keep_lines` (the text format shows them)."""
     files = list(iter_paths(paths, include, exclude))
-    jobs = min(jobs, len(files))
+    jobs = min(jobs, len(files), 4 * (os.cpu_count() or 1))  # checking is CPU-bound
     if jobs <= 1 or len(files) < 8 or "-" in files:
         for path in files:
             yield check_file(path, explicit_config, select, ignore)
