@@ -106,7 +106,10 @@ def check(
     jobs: Annotated[
         int,
         typer.Option(
-            "--jobs", "-j", min=0, help="Worker processes (0: one per core; never more than files)."
+            "--jobs",
+            "-j",
+            min=0,
+            help="Worker processes (0: one per core; at most one per file, four per core).",
         ),
     ] = 0,
     progress: Annotated[
