@@ -218,3 +218,18 @@ def test_params_with_a_list_value_work(cli, tmp_path):
     letter = _config_project(tmp_path, "params:\n  STYLE001: {allow: [ABC, XYZ]}\n")
     result = cli("check", str(letter), "-f", "concise")
     assert result.exit_code == 0, result.stderr
+
+
+def test_a_params_error_in_pyproject_points_at_its_line(cli, tmp_path):
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "letters"\n\n[tool.lettercheck]\nselect = ["DATE"]\n'
+        "params = {DATE007 = {offset_days = 1.5}}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "letter.md").write_bytes((LETTERS / "kent_focused_2019.md").read_bytes())
+    from checker.config import find_config
+
+    find_config.cache_clear()
+    result = cli("check", str(tmp_path / "letter.md"))
+    assert result.exit_code == 2
+    assert f"{tmp_path / 'pyproject.toml'}:6:22: params for DATE007" in result.stderr
