@@ -158,68 +158,68 @@ def load_rule_file(
         _validate(data, root, name)
 
     load_all()
-    from checker.lettertypes import load_letter_types
-
-    letter_types = load_letter_types()
     rules = []
     for index, item in enumerate(data["rules"]):
-        node = _node_at(root, ["rules", index])
-        line, _column = _position(node)
 
         def fail(message: str, *where, index=index, rule_id=item["id"]) -> RulePackError:
             position = _position(_node_at(root, ["rules", index, *where]))
             return RulePackError(f"rule {rule_id}: {message}", name, *position)
 
-        if item["category"] == "parse" or item["id"].startswith("PARSE"):
-            where = "category" if item["category"] == "parse" else "id"
-            raise fail("the parse category and PARSE IDs are lettercheck's own (reading files)", where)
-        for position, name_of_type in enumerate(item.get("applies_to") or ()):
-            if name_of_type not in letter_types:
-                known = ", ".join(letter_types)
-                raise fail(
-                    f"unknown letter type {name_of_type!r} in applies_to (known: {known})",
-                    "applies_to",
-                    position,
-                )
-        given = dict(item["check"])
-        kind_name = given.pop("kind")
-        kind = REGISTRY.get(kind_name)
-        if kind is None:
-            known = ", ".join(sorted(REGISTRY))
-            raise fail(f"unknown check kind {kind_name!r} (known: {known})", "check", "kind")
-        for field_name in ("message", "help"):
-            try:
-                check_template(item[field_name], field_name)
-            except ParamError as error:
-                raise fail(str(error), field_name) from None
-        try:
-            params = kind.configure(given)
-        except ParamError as error:
-            where = ["check", error.param] if error.param in given else ["check"]
-            raise fail(f"check kind {kind_name!r}: {error}", *where) from None
+        line, _column = _position(_node_at(root, ["rules", index]))
         override = (overrides or {}).get(item["id"])
-        if override:
-            try:
-                params = kind.configure({**given, **override})
-            except ParamError as error:
-                raise _override_error(overrides_from, item["id"], kind_name, error, override) from None
-        rules.append(
-            Rule(
-                id=item["id"],
-                name=item.get("name", item["id"].lower()),
-                category=item["category"],
-                severity=item["severity"],
-                applies_to=tuple(item["applies_to"]) if item.get("applies_to") else None,
-                message=item["message"],
-                help=item["help"],
-                why=item.get("why", ""),
-                kind=kind_name,
-                params=params,
-                examples=tuple(item.get("examples") or ()),
-                origin=f"{name}:{line}",
-            )
-        )
+        rules.append(_rule(item, fail, f"{name}:{line}", override, overrides_from))
     return rules
+
+
+def _rule(item: dict, fail, origin: str, override: dict | None, overrides_from: str | None) -> Rule:
+    """One rule, checked: `fail(message, *path)` is the error at a place in it."""
+    from checker.lettertypes import load_letter_types
+
+    if item["category"] == "parse" or item["id"].startswith("PARSE"):
+        where = "category" if item["category"] == "parse" else "id"
+        raise fail("the parse category and PARSE IDs are lettercheck's own (reading files)", where)
+    letter_types = load_letter_types()
+    for position, name_of_type in enumerate(item.get("applies_to") or ()):
+        if name_of_type not in letter_types:
+            known = ", ".join(letter_types)
+            message = f"unknown letter type {name_of_type!r} in applies_to (known: {known})"
+            raise fail(message, "applies_to", position)
+    given = dict(item["check"])
+    kind_name = given.pop("kind")
+    kind = REGISTRY.get(kind_name)
+    if kind is None:
+        raise fail(
+            f"unknown check kind {kind_name!r} (known: {', '.join(sorted(REGISTRY))})", "check", "kind"
+        )
+    for field_name in ("message", "help"):
+        try:
+            check_template(item[field_name], field_name)
+        except ParamError as error:
+            raise fail(str(error), field_name) from None
+    try:
+        params = kind.configure(given)
+    except ParamError as error:
+        where = ["check", error.param] if error.param in given else ["check"]
+        raise fail(f"check kind {kind_name!r}: {error}", *where) from None
+    if override:  # the configuration's `params`: its mistakes are the configuration's
+        try:
+            params = kind.configure({**given, **override})
+        except ParamError as error:
+            raise _override_error(overrides_from, item["id"], kind_name, error, override) from None
+    return Rule(
+        id=item["id"],
+        name=item.get("name", item["id"].lower()),
+        category=item["category"],
+        severity=item["severity"],
+        applies_to=tuple(item["applies_to"]) if item.get("applies_to") else None,
+        message=item["message"],
+        help=item["help"],
+        why=item.get("why", ""),
+        kind=kind_name,
+        params=params,
+        examples=tuple(item.get("examples") or ()),
+        origin=origin,
+    )
 
 
 def _override_error(config_path: str | None, rule_id: str, kind_name: str, error: ParamError, override: dict):
