@@ -22,13 +22,10 @@ def _fix(cli, *paths):
     return cli("check", *map(str, paths), "--fix", "-f", "concise")
 
 
-def _crlf_on(text: str, lines: set[int], ending: str) -> str:
-    """`text` with the given line numbers (1-based) ended by `ending`."""
-    parts = text.split("\n")
-    return (
-        "".join(part + (ending if number in lines else "\n") for number, part in enumerate(parts[:-1], 1))
-        + (parts[-1])
-    )
+def _ended(text: str, lines: set[int], ending: str) -> str:
+    """`text` with the given lines (1-based) ended by `ending`, the others by LF."""
+    *ended, last = text.split("\n")
+    return "".join(part + (ending if n in lines else "\n") for n, part in enumerate(ended, 1)) + last
 
 
 def test_a_write_that_fails_part_way_leaves_the_letter_untouched(tmp_path):
@@ -88,10 +85,10 @@ def test_a_letter_changed_on_disk_after_it_was_checked_is_not_overwritten(cli, t
 )
 def test_each_line_keeps_its_own_ending(cli, tmp_path, ending, lines):
     letter = tmp_path / "letter.md"
-    letter.write_bytes(_crlf_on(MISSPELT, lines, ending).encode())
+    letter.write_bytes(_ended(MISSPELT, lines, ending).encode())
     result = _fix(cli, letter)
     assert "fixed 1 problem" in result.stderr
-    assert letter.read_bytes() == _crlf_on(FIXED, lines, ending).encode()
+    assert letter.read_bytes() == _ended(FIXED, lines, ending).encode()
 
 
 @pytest.mark.parametrize(
