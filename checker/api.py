@@ -36,6 +36,10 @@ PARSE_RULES = {
         "lettercheck failed while reading the letter (a bug)",
         "Please report it with the letter that caused it.",
     ),
+    "PARSE005": (
+        "the process checking the file was killed (out of memory, a signal); the file was not checked",
+        "Check the file again on its own; if it is killed again, report it with the letter.",
+    ),
 }
 PARSE_HELP = {rule: help_text for rule, (_, help_text) in PARSE_RULES.items()}
 PARSE_NAMES = {
@@ -43,6 +47,7 @@ PARSE_NAMES = {
     "PARSE002": "not-text",
     "PARSE003": "not-a-letter",
     "PARSE004": "internal-error",
+    "PARSE005": "worker-killed",
 }
 
 
@@ -63,11 +68,20 @@ class FileResult:
     def unreadable(self) -> bool:
         return any(d.category == "parse" for d in self.diagnostics)
 
+    @property
+    def incomplete(self) -> bool:
+        """Not fully checked: unreadable, or a rule failed on it (exit code 2)."""
+        return any(d.category == "parse" or d.internal for d in self.diagnostics)
+
 
 def iter_paths(
     paths: Iterable[str], include: Iterable[str] = DEFAULT_INCLUDE, exclude: Iterable[str] = ()
 ) -> Iterator[str]:
-    """Files named, and *.md/*.txt under directories (sorted, recursive)."""
+    """Files named, and *.md/*.txt under directories (sorted, recursive).
+
+    A walk skips what is not a regular file (a named pipe would block the
+    run); a path named explicitly is always yielded, so that reading it
+    reports what it is."""
     include, exclude = tuple(include), tuple(exclude)
     for name in paths:
         if name == "-" or not os.path.isdir(name):
@@ -83,28 +97,47 @@ def iter_paths(
                     continue
                 if any(fnmatch.fnmatch(relative, p) or fnmatch.fnmatch(full, p) for p in exclude):
                     continue
+                if _special_file(full):
+                    continue
                 found.append(full)
         yield from sorted(found)
+
+
+def _special_file(path: str) -> bool:
+    """A named pipe, socket or device (a broken link is not: reading reports it)."""
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def load_file(path: str, name: str | None = None) -> FileResult:
     """Read and parse one file into a letter, or a single `parse` diagnostic.
 
     `name` is the path to report standard input under (`--stdin-filename`)."""
-    from checker.parse import ParseError
-    from checker.read import NotALetter, letter_from_source
-
     try:
         src = source.read(path)
     except source.SourceError as error:
-        code = "PARSE001" if error.unreadable else "PARSE002"
-        span = Span(error.line, error.column, error.line, error.column)
-        return FileResult(
-            name or (path if path != "-" else "<stdin>"),
-            diagnostics=[parse_diagnostic(code, error.message, span, PARSE_HELP[code])],
-        )
+        return _unreadable(name or (path if path != "-" else "<stdin>"), error)
     if name:
         src.path = name
+    return load_source(src)
+
+
+def _unreadable(path: str, error: source.SourceError) -> FileResult:
+    code = "PARSE001" if error.unreadable else "PARSE002"
+    span = Span(error.line, error.column, error.line, error.column)
+    return FileResult(path, diagnostics=[parse_diagnostic(code, error.message, span, PARSE_HELP[code])])
+
+
+def load_source(src: source.Source) -> FileResult:
+    """Parse decoded text into a letter, or a single `parse` diagnostic."""
+    from checker.parse import ParseError
+    from checker.read import NotALetter, letter_from_source
+
     try:
         letter = letter_from_source(src)
     except NotALetter as error:
@@ -167,7 +200,8 @@ def _align(letter: Letter, rules) -> object:
         return {k: v for k, v in (by_kind.get(kind) or {}).items() if k in DEFAULTS}
 
     links, unmentioned = recommendation_links(letter, params("recommendation_support"))
-    concern_patterns = (by_kind.get("serious_concerns") or {}).get("_concerns", ())
+    concerns_rule = next((rule for rule in rules if rule.kind == "serious_concerns"), None)
+    concern_patterns = concerns_rule.params.derived["concerns"] if concerns_rule else ()
     return Alignment(
         links=links,
         areas=area_links(letter, params("areas_evaluated")),
@@ -214,19 +248,26 @@ def check_file(
     input read under `name`, the configuration that applies to that name)."""
     from time import perf_counter
 
+    started = perf_counter()
+    result = load_file(path, name)
+    return _check_loaded(result, name or path, started, explicit_config, select, ignore, extend_select)
+
+
+def _check_loaded(
+    result: FileResult, path: str, started: float, explicit_config, select, ignore, extend_select
+) -> FileResult:
+    """Run the rules that apply to `path` on a letter already read."""
+    from time import perf_counter
+
     from checker.config import ConfigError
     from checker.engine import engine_for
     from checker.rulepack import RulePackError
 
-    started = perf_counter()
-    result = load_file(path, name)
     if result.letter is None or result.unreadable:
         result.seconds = perf_counter() - started
         return result
     try:
-        config = effective_config(
-            name or path, explicit_config, tuple(select), tuple(ignore), tuple(extend_select)
-        )
+        config = effective_config(path, explicit_config, tuple(select), tuple(ignore), tuple(extend_select))
         engine = engine_for(config)
     except (ConfigError, RulePackError) as error:
         raise SetupError(str(error)) from None
@@ -236,28 +277,53 @@ def check_file(
 
 
 class FixNotWritten(Exception):
-    """The fixes for one file could not be written; the others still are."""
+    """The fixes for one file were not written; the others still are.
+
+    `failed`: writing failed (disk full, permissions: exit code 2), rather than
+    being refused to keep data safe (the file changed on disk...)."""
+
+    def __init__(self, message: str, result: FileResult, failed: bool) -> None:
+        super().__init__(message, result)
+        self.message = message
+        self.result = result
+        self.failed = failed
 
 
 def fix_file(
     path: str, explicit_config: str | None = None, select=(), ignore=(), extend_select=()
 ) -> tuple[FileResult, list[Diagnostic]]:
-    """Check a file, apply the fixes its problems offer, check it again.
+    """Check a file, apply the fixes its problems offer, report what is left.
 
-    Returns the new result and the problems fixed. Raises FixNotWritten
-    (with the file's unfixed result) when the file cannot be rewritten."""
+    The file is read once: the fixes are applied to the very text that was
+    checked, and written only if the file still holds those bytes. Returns the
+    new result and the problems fixed. Raises FixNotWritten (with the file's
+    unfixed result) when it cannot be rewritten."""
+    from time import perf_counter
+
     from checker.fix import apply_fixes
 
-    result = check_file(path, explicit_config, select, ignore, extend_select)
+    chosen = (explicit_config, select, ignore, extend_select)
+    started = perf_counter()
+    try:
+        src = source.read(path)
+    except source.SourceError as error:
+        return _unreadable(path, error), []
+    result = _check_loaded(load_source(src), path, started, *chosen)
     if result.unreadable or not any(d.fix for d in result.diagnostics):
         return result, []
-    src = source.read(path)
     text, applied = apply_fixes(src.text, result.diagnostics)
+    if not applied:
+        return result, []
     try:
-        source.write(src, text)
-    except (OSError, UnicodeEncodeError) as error:
-        raise FixNotWritten(f"{path}: fixes not written: {error}", result) from None
-    return check_file(path, explicit_config, select, ignore, extend_select), applied
+        written = source.write(src, text)
+    except source.WriteRefused as error:
+        raise FixNotWritten(f"{path}: fixes not written: {error}", result, failed=False) from None
+    except OSError as error:
+        raise FixNotWritten(
+            f"{path}: fixes not written: {error.strerror or error}", result, failed=True
+        ) from None
+    fixed = load_source(source.from_bytes(src.path, written))
+    return _check_loaded(fixed, path, perf_counter(), *chosen), applied
 
 
 def check_paths(
@@ -272,17 +338,18 @@ def check_paths(
     extend_select=(),
     stdin_name: str | None = None,
 ) -> Iterator[FileResult]:
-    """Check files in a stable order; with jobs > 1, in worker processes.
+    """Check files in a stable order; with jobs > 1, in worker processes
+    (never more than files, nor more than four per core).
 
     Workers send back only what output needs: the diagnostics, the letter
     type, and the source lines when `keep_lines` (the text format shows them)."""
     files = list(iter_paths(paths, include, exclude))
+    jobs = min(jobs, len(files), 4 * (os.cpu_count() or 1))  # checking is CPU-bound
     if jobs <= 1 or len(files) < 8 or "-" in files:
         for path in files:
             name = stdin_name if path == "-" else None
             yield check_file(path, explicit_config, select, ignore, extend_select, name)
         return
-    from concurrent.futures import ProcessPoolExecutor
     from functools import partial
 
     from checker.config import ConfigError
@@ -308,12 +375,18 @@ def check_paths(
         extend_select=tuple(extend_select),
         keep_lines=keep_lines,
     )
-    chunk = max(1, min(64, len(files) // (jobs * 8) or 1))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for outcome in pool.map(work, files, chunksize=chunk):
-            if isinstance(outcome, SetupError):
-                raise outcome
-            yield outcome
+    from checker.workers import in_workers
+
+    for outcome in in_workers(files, work, jobs, killed=_worker_killed):
+        if isinstance(outcome, SetupError):
+            raise outcome
+        yield outcome
+
+
+def _worker_killed(path: str) -> FileResult:
+    message = "the process checking this file was killed (out of memory, or a signal); it was not checked"
+    span = Span(1, 1, 1, 1)
+    return FileResult(path, diagnostics=[parse_diagnostic("PARSE005", message, span, PARSE_HELP["PARSE005"])])
 
 
 def _check_for_worker(path: str, explicit_config, select, ignore, extend_select, keep_lines: bool):

@@ -246,7 +246,8 @@ def check(
             "--jobs",
             "-j",
             metavar="N",
-            help="Worker processes [default: one per core].",
+            min=0,
+            help="Worker processes [default: one per core; at most one per file, four per core].",
             rich_help_panel=_CONFIG,
         ),
     ] = 0,
@@ -256,14 +257,14 @@ def check(
     Exit codes: 0 nothing at or above the fail level, 1 problems at or above
     it, 2 unreadable input, a bad option, configuration or rule pack.
     """
-    import json
     import os
 
     from checker import api
+    from checker import baseline as baselines
     from checker.config import ConfigError, config_for, load_config_file
-    from checker.engine import apply_baseline, baseline_counts, engine_for
+    from checker.engine import engine_for
     from checker.output.progress import progress_for
-    from checker.output.sink import OutputError, Sink, tolerant_stdout, write_file
+    from checker.output.sink import OutputError, Sink, tolerant_stdout
     from checker.rulepack import RulePackError
     from checker.selectors import split_list
 
@@ -287,13 +288,13 @@ def check(
     except (ConfigError, RulePackError) as error:
         _fail(str(error))
     level = (fail_on.value if fail_on else None) or base_config.fail_on
-    baseline_data = None
-    if baseline:
-        try:
-            with open(baseline, encoding="utf-8") as handle:
-                baseline_data = json.load(handle)
-        except (OSError, ValueError) as error:
-            _fail(f"{baseline}: cannot read baseline: {error}")
+    known = None
+    try:
+        known = baselines.load(baseline) if baseline else None
+        if write_baseline:
+            baselines.check_writable(write_baseline)
+    except baselines.BaselineError as error:
+        _fail(str(error))
     workers = jobs if jobs > 0 else (os.cpu_count() or 1)
     files = list(api.iter_paths(paths, base_config.include, base_config.exclude))
     if not files:
@@ -308,8 +309,9 @@ def check(
     interactive = sys.stdout.isatty() and sys.stderr.isatty() and not os.environ.get("CI")
     default_on = interactive and fmt == "text" and not quiet and not output_file
     bar = progress_for(len(files), progress, default_on)
+    write_failures: list[str] = []  # files whose fixed text could not be written
     if fix and not diff:
-        outcomes = (_fix_or_report(path, chosen, extend) for path in files)
+        outcomes = (_fix_or_report(path, chosen, extend, write_failures) for path in files)
     else:
         checked = api.check_paths(
             files,
@@ -331,8 +333,8 @@ def check(
                 result.letter = None
             if fixed_here:
                 fixed.append((result.path, fixed_here))
-            if baseline_data is not None:
-                result.diagnostics = apply_baseline(result.path, result.diagnostics, baseline_data)
+            if known is not None:
+                result.diagnostics = known.filter(result.path, result.diagnostics)
             for d in result.diagnostics:
                 counts[d.severity] += 1
             if streaming:
@@ -352,8 +354,8 @@ def check(
     try:
         sink.close()
         if write_baseline:
-            write_file(write_baseline, json.dumps(baseline_counts(results), indent=2) + "\n")
-    except OutputError as error:
+            baselines.write(write_baseline, results)
+    except (OutputError, baselines.BaselineError) as error:
         _fail(str(error))
     _report_fixes(fixed, fix, diff, show_fixes, quiet)
     if write_baseline:
@@ -365,6 +367,7 @@ def check(
             level,
             diff=(bool(fixed) if diff else None),
             lenient=bool(write_baseline or exit_zero),
+            failed=bool(write_failures),
         )
     )
 
@@ -380,13 +383,14 @@ def _report_fixes(fixed, fix: bool, diff: bool, show_fixes: bool, quiet: bool) -
         sys.stderr.write(fixes_summary(fixed, would=diff))
 
 
-def _exit_code(results, counts: dict, level: str, diff: bool | None, lenient: bool) -> int:
-    """2 when input could not be checked (never a verdict); with --diff
+def _exit_code(results, counts: dict, level: str, diff: bool | None, lenient: bool, failed: bool) -> int:
+    """2 when input could not be checked or fixes could not be written
+    (never a verdict); with --diff
     (`diff`: whether anything would change) 1 when something would; else 1
     for problems at the fail level (0 when `lenient`)."""
     from checker.diagnostics import SEVERITY_RANK
 
-    if any(result.unreadable for result in results):
+    if failed or any(result.incomplete for result in results):
         return 2
     if diff is not None:
         return 1 if diff else 0
@@ -404,6 +408,12 @@ def _warn(message: str) -> None:
     from checker.output.escape import for_humans
 
     sys.stderr.write(f"lettercheck: warning: {for_humans(message)}\n")
+
+
+def _error(message: str) -> None:
+    from checker.output.escape import for_humans
+
+    sys.stderr.write(f"lettercheck: error: {for_humans(message)}\n")
 
 
 def _note(quiet: bool, message: str) -> None:
@@ -475,16 +485,21 @@ def _text_console(sink):
     return _console()
 
 
-def _fix_or_report(path: str, chosen: tuple, extend: tuple):
-    """Fix one file; when it cannot be rewritten, say so and report it unfixed."""
+def _fix_or_report(path: str, chosen: tuple, extend: tuple, write_failures: list):
+    """Fix one file; when its fixes are not written, say so and report it unfixed.
+    A failed write (disk full...) is an error (exit 2); a refusal that keeps
+    data safe (the file changed on disk...) is a warning."""
     from checker import api
 
     try:
         return api.fix_file(path, *chosen, extend)
     except api.FixNotWritten as error:
-        message, result = error.args
-        _warn(message)
-        return result, []
+        if error.failed:
+            write_failures.append(path)
+            _error(error.message)
+        else:
+            _warn(error.message)
+        return error.result, []
 
 
 def _stream(fmt: str, console, sink, result) -> None:

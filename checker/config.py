@@ -16,13 +16,16 @@ Found by walking up from the checked file's folder; the nearest wins.
 from __future__ import annotations
 
 import fnmatch
+import json
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from checker.diagnostics import SEVERITIES
+from checker.source import why_unreadable
 
 KEYS = (
     "select",
@@ -61,7 +64,7 @@ class Config:
     ignore: tuple[str, ...] = ()
     severity: tuple[tuple[str, str], ...] = ()
     rule_dirs: tuple[str, ...] = ()
-    params: tuple[tuple[str, tuple], ...] = ()
+    params: tuple[tuple[str, str], ...] = ()  # rule ID -> its parameters as JSON (hashable, any shape)
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     include: tuple[str, ...] = ("*.md", "*.txt")
     exclude: tuple[str, ...] = ()
@@ -70,7 +73,7 @@ class Config:
     from_command_line: tuple[str, ...] = ()  # selectors given as --select/--ignore, for error messages
 
     def param_overrides(self) -> dict:
-        return {rule: dict(values) for rule, values in self.params}
+        return {rule: json.loads(values) for rule, values in self.params}
 
     def ignored_for(self, path: str) -> tuple[str, ...]:
         relative = os.path.relpath(path, self.root) if path != "<stdin>" else path
@@ -103,16 +106,21 @@ def parse_config(data: dict, path: str) -> Config:
         raise ConfigError(f"unknown setting '{unknown[0]}' (known: {', '.join(KEYS)})", path, key=unknown[0])
     root = os.path.dirname(os.path.abspath(path))
     severity = data.get("severity", {})
-    if not isinstance(severity, dict) or any(v not in SEVERITIES for v in severity.values()):
+    if not isinstance(severity, dict) or any(
+        not isinstance(k, str) or not isinstance(v, str) or v not in SEVERITIES for k, v in severity.items()
+    ):
         raise ConfigError("'severity' must map rule IDs to error, warning or info", path, key="severity")
     params = data.get("params", {})
-    if not isinstance(params, dict) or not all(isinstance(v, dict) for v in params.values()):
+    if not isinstance(params, dict) or not all(
+        isinstance(rule, str) and isinstance(v, dict) and all(isinstance(k, str) for k in v)
+        for rule, v in params.items()
+    ):
         raise ConfigError("'params' must map rule IDs to tables of check parameters", path, key="params")
     ignores = data.get("per_file_ignores", {})
     if not isinstance(ignores, dict):
         raise ConfigError("'per_file_ignores' must map globs to lists of rules", path, key="per_file_ignores")
     fail_on = data.get("fail_on", "error")
-    if fail_on not in SEVERITIES:
+    if not isinstance(fail_on, str) or fail_on not in SEVERITIES:
         raise ConfigError("'fail_on' must be error, warning or info", path, key="fail_on")
     rule_dirs = tuple(os.path.join(root, d) for d in _as_tuple(data.get("rule_dirs", []), "rule_dirs", path))
     return Config(
@@ -121,8 +129,10 @@ def parse_config(data: dict, path: str) -> Config:
         ignore=_as_tuple(data.get("ignore", []), "ignore", path),
         severity=tuple(sorted(severity.items())),
         rule_dirs=rule_dirs,
-        params=tuple(sorted((k, tuple(sorted(v.items()))) for k, v in params.items())),
-        per_file_ignores=tuple((g, _as_tuple(r, "per_file_ignores", path)) for g, r in ignores.items()),
+        params=tuple(sorted((k, json.dumps(v, sort_keys=True, default=str)) for k, v in params.items())),
+        per_file_ignores=tuple(
+            (str(glob), _as_tuple(rules, "per_file_ignores", path)) for glob, rules in ignores.items()
+        ),
         include=_as_tuple(data.get("include", ["*.md", "*.txt"]), "include", path),
         exclude=_as_tuple(data.get("exclude", []), "exclude", path),
         fail_on=fail_on,
@@ -134,34 +144,79 @@ def load_config_file(path: str) -> Config:
     file = Path(path)
     try:
         text = file.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise ConfigError(
+            f"cannot read configuration: not UTF-8 text (byte {error.start})", path, 0
+        ) from None
     except OSError as error:
-        raise ConfigError(f"cannot read configuration: {error.strerror or error}", path) from None
+        raise ConfigError(f"cannot read configuration: {why_unreadable(path, error)}", path, 0) from None
     if file.name == "pyproject.toml":
-        import tomllib
-
+        data = _toml(text, path)
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError("[tool] must be a table", path, key="tool").at_key_line(text)
+        section = tool.get("lettercheck", {})
+        if not isinstance(section, dict):
+            raise ConfigError(
+                "[tool.lettercheck] must be a table of settings", path, key="lettercheck"
+            ).at_key_line(text)
         try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as error:
-            where = re.search(r"line (\d+)", str(error))
-            line = int(where.group(1)) if where else max(len(text.splitlines()), 1)  # "at end of document"
-            raise ConfigError(f"invalid TOML: {error}", path, line) from None
-        try:
-            return parse_config(data.get("tool", {}).get("lettercheck", {}), path)
+            return parse_config(section, path)
         except ConfigError as error:
             raise error.at_key_line(text) from None
-    import yaml
+    from checker.yamlload import YamlError, load
 
     try:
-        data = yaml.safe_load(text) or {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise ConfigError(
-            f"invalid YAML: {getattr(error, 'problem', error)}", path, mark.line + 1 if mark else 1
-        ) from None
+        _root, data = load(text)
+    except YamlError as error:
+        raise ConfigError(error.message, path, error.line) from None
     try:
-        return parse_config(data, path)
+        return parse_config({} if data is None else data, path)
     except ConfigError as error:
         raise error.at_key_line(text) from None
+
+
+def _toml(text: str, path: str) -> dict:
+    import tomllib
+
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        where = re.search(r"line (\d+)", str(error))
+        line = int(where.group(1)) if where else max(len(text.splitlines()), 1)  # "at end of document"
+        raise ConfigError(f"invalid TOML: {error}", path, line) from None
+
+
+def _config_here(candidate: Path) -> bool:
+    """Is there a configuration file at `candidate`? One that exists but is no
+    regular file (a directory, a dangling link, a link loop) is an error, not
+    a silent fallback to the defaults."""
+    try:
+        mode = os.stat(candidate).st_mode
+    except OSError as error:
+        if isinstance(error, FileNotFoundError) and not os.path.islink(candidate):
+            return False
+        raise ConfigError(
+            f"cannot read configuration: {why_unreadable(str(candidate), error)}", str(candidate), 0
+        ) from None
+    if not stat.S_ISREG(mode):
+        kind = "is a directory" if stat.S_ISDIR(mode) else "not a regular file"
+        raise ConfigError(f"cannot read configuration: {kind}", str(candidate), 0)
+    return True
+
+
+def _mentions_lettercheck(pyproject: Path) -> bool:
+    """Does this pyproject.toml configure lettercheck (`[tool.lettercheck]`, or
+    `lettercheck` under `[tool]`)? Only then is its TOML our business."""
+    text = pyproject.read_text(encoding="utf-8", errors="replace")
+    if "lettercheck" not in text:
+        return False
+    try:
+        data = _toml(text, str(pyproject))
+    except ConfigError:
+        return "[tool.lettercheck" in text  # ours and broken: load_config_file reports it
+    tool = data.get("tool")
+    return tool is not None and (not isinstance(tool, dict) or "lettercheck" in tool)
 
 
 @cache
@@ -170,12 +225,10 @@ def find_config(directory: str) -> Config:
     current = Path(directory).resolve()
     for folder in (current, *current.parents):
         candidate = folder / ".lettercheck.yaml"
-        if candidate.is_file():
+        if _config_here(candidate):
             return load_config_file(str(candidate))
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and "[tool.lettercheck" in pyproject.read_text(
-            encoding="utf-8", errors="replace"
-        ):
+        if _config_here(pyproject) and _mentions_lettercheck(pyproject):
             return load_config_file(str(pyproject))
     return Config()
 

@@ -31,6 +31,7 @@ class Diagnostic:
     message: str
     help: str = ""
     fix: Fix | None = None
+    internal: bool = False  # lettercheck failed here (a bug): exit code 2, never a verdict
 
     def sort_key(self) -> tuple:
         return (self.span.line, self.span.column, self.rule)

@@ -39,7 +39,7 @@ def explain_rule(rule: Rule) -> str:
     if rule.why:
         out += ["## Why it matters", "", rule.why, ""]
     out += ["## How to fix it", "", rule.help, ""]
-    out += ["## Check", "", *check_prose(rule), ""]
+    out += ["## Check", "", *check_prose(rule, kind), ""]
     if rule.examples:
         out += ["## Examples", ""]
         for example in rule.examples:
@@ -75,18 +75,18 @@ def _value(value) -> str:
     return _code(value)
 
 
-def check_prose(rule: Rule) -> list[str]:
-    """The rule's check kind and parameters, in words (markdown lines)."""
-    params = {
-        k: v
-        for k, v in rule.params.items()
-        if not k.startswith("_") and isinstance(v, str | int | float | bool | list | tuple | dict)
-    }
-    if not params:
+def check_prose(rule: Rule, kind) -> list[str]:
+    """The rule's check kind and its declared parameters with this rule's
+    values, in words (markdown lines)."""
+    declared = kind.params if kind else ()
+    if not declared:
         return [f"Checked by the `{rule.kind}` check kind, which takes no parameters here."]
     lines = [f"Checked by the `{rule.kind}` check kind with these parameters:", ""]
-    lines += [f"- **{name}**: {_value(value)}" for name, value in params.items()]
-    example = next(iter(params))
+    for param in declared:
+        value = _value(rule.params[param.name]) if param.name in rule.params else "not set"
+        doc = f" — {param.doc}" if param.doc else ""
+        lines.append(f"- **{param.name}**: {value}{doc} ({param.details()})")
+    example = declared[0].name
     lines += [
         "",
         f"A configuration can change them, e.g. `params = {{{rule.id} = {{{example} = ...}}}}` "
@@ -130,12 +130,13 @@ def rules_markdown(rules: list[Rule]) -> str:
 
 
 def kinds_markdown() -> str:
-    """The check kinds a rule can name, from their docstrings."""
+    """The check kinds a rule can name: their declared parameters and docstrings."""
     load_all()
     rows = ["| Kind | Parameters | What it checks |", "|---|---|---|"]
     for name in sorted(REGISTRY):
         kind = REGISTRY[name]
-        params = ", ".join([*(f"**{p}**" for p in kind.required), *kind.optional]) or "—"
+        described = (p.describe() + (f": {p.doc}" if p.doc else "") for p in kind.params)
+        params = "<br>".join(described).replace("|", "\\|") or "—"
         doc = " ".join(kind.doc.split()).replace("|", "\\|")
         rows.append(f"| `{name}` | {params} | {doc} |")
     return "\n".join(rows)
@@ -161,6 +162,75 @@ def core_rules_markdown() -> str:
 GENERATED = {"parse": parse_markdown, "rules": core_rules_markdown, "kinds": kinds_markdown}
 
 
+def _param_schema(param) -> dict:
+    """A parameter's contract as JSON Schema, for editors' completion and hover."""
+    from checker.scopes import SCOPES, section_kinds
+
+    by_type = {
+        "string": {"type": "string", "minLength": 1},
+        "template": {"type": "string"},
+        "regex": {"type": "string", "minLength": 1},
+        "integer": {"type": "integer"},
+        "number": {"type": "number"},
+        "boolean": {"type": "boolean"},
+        "date": {"type": "string", "format": "date"},
+        "strings": {"type": "array", "items": {"type": "string"}},
+        "regexes": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+        "mapping": {"type": "object", "additionalProperties": {"type": "string"}, "minProperties": 1},
+        "group": {"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "minLength": 1}]},
+        "scope": {"enum": [*SCOPES, *(f"section:{kind}" for kind in section_kinds())]},
+    }
+    schema = {"description": param.doc, **by_type[param.type]}
+    if param.choices:
+        schema["enum"] = list(param.choices)
+    if param.minimum is not None:
+        schema["minimum"] = param.minimum
+    if param.maximum is not None:
+        schema["maximum"] = param.maximum
+    if not param.required and param.default is not None:
+        schema["default"] = list(param.default) if isinstance(param.default, tuple) else param.default
+    return schema
+
+
+def check_schema() -> dict:
+    """The `check` part of rules/schema.json: each kind and its parameters."""
+    load_all()
+    cases = []
+    for name in sorted(REGISTRY):
+        kind = REGISTRY[name]
+        cases.append(
+            {
+                "if": {"properties": {"kind": {"const": name}}, "required": ["kind"]},
+                "then": {
+                    "properties": {"kind": True, **{p.name: _param_schema(p) for p in kind.params}},
+                    "required": ["kind", *kind.required],
+                    "additionalProperties": False,
+                },
+            }
+        )
+    return {
+        "type": "object",
+        "required": ["kind"],
+        "properties": {
+            "kind": {
+                "enum": sorted(REGISTRY),
+                "description": "The check kind (see the README's kinds table).",
+            }
+        },
+        "allOf": cases,
+        "description": "The check kind and its parameters (generated from the kinds' declared contracts).",
+    }
+
+
+def update_schema(text: str) -> str:
+    """rules/schema.json with its `check` definition regenerated from the code."""
+    import json
+
+    schema = json.loads(text)
+    schema["$defs"]["rule"]["properties"]["check"] = check_schema()
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
 def update_readme(text: str) -> str:
     """Replace each `<!-- generated:NAME -->...<!-- /generated:NAME -->` block."""
     for name, make in GENERATED.items():
@@ -172,7 +242,8 @@ def update_readme(text: str) -> str:
     return text
 
 
-if __name__ == "__main__":  # python -m checker.docs README.md
+if __name__ == "__main__":  # python -m checker.docs README.md (and rules/schema.json beside it)
+    import os
     import sys
 
     path = sys.argv[1] if len(sys.argv) > 1 else "README.md"
@@ -183,3 +254,11 @@ if __name__ == "__main__":  # python -m checker.docs README.md
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(updated)
         print(f"updated {path}")
+    schema_path = os.path.join(os.path.dirname(os.path.abspath(path)), "rules", "schema.json")
+    with open(schema_path, encoding="utf-8") as handle:
+        current = handle.read()
+    updated = update_schema(current)
+    if updated != current:
+        with open(schema_path, "w", encoding="utf-8") as handle:
+            handle.write(updated)
+        print(f"updated {schema_path}")

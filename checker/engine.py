@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from checker.checks import REGISTRY
-from checker.checks.generic import PatternTimeout
+from checker.checks.generic import PatternTimeout, start_budget
 from checker.config import Config, matches
 from checker.diagnostics import Diagnostic
 from checker.model import Letter, Span
@@ -26,6 +26,7 @@ _WORD = re.compile(r"[^\s,]+")
 ACTIONS = ("disable", "disable-next-line", "disable-file")
 SUPPRESSION_RULE = "SUP001"
 INVALID_SUPPRESSION_RULE = "SUP002"
+RULE_BUDGET = 1.0  # seconds of pattern searching each rule may spend on one letter
 
 
 @dataclass(slots=True)
@@ -130,14 +131,15 @@ class Engine:
     """The rules selected by one configuration, ready to run on letters."""
 
     def __init__(self, config: Config, rules: list[Rule] | None = None) -> None:
-        all_rules = rules if rules is not None else load_rules(config.rule_dirs, config.param_overrides())
         if rules is None:
-            resolved = resolve_config(config, all_rules)  # rule names, any case
+            rules = load_rules(config.rule_dirs, config.param_overrides(), config.path)
+            resolved = resolve_config(config, rules)  # rule names, any case
             if resolved.params != config.params:  # params given by rule name: load them again
-                all_rules = load_rules(resolved.rule_dirs, resolved.param_overrides())
+                rules = load_rules(resolved.rule_dirs, resolved.param_overrides(), resolved.path)
             config = resolved
-            _check_selectors(config, all_rules)
+            _check_selectors(config, rules)
         self.config = config
+        all_rules = rules
         self._rule_ids = {rule.id: rule.id for rule in all_rules} | {rule.name: rule.id for rule in all_rules}
         severity = dict(config.severity)
         selected = []
@@ -171,36 +173,43 @@ class Engine:
             if not rule.applies(letter.letter_type) or (ignored and matches(rule, ignored)):
                 continue
             kind = REGISTRY[rule.kind]
+            start_budget(RULE_BUDGET)
             try:
-                for hit in kind.function(letter, rule.params):
-                    diagnostics.append(
-                        Diagnostic(
-                            rule.id,
-                            rule.category,
-                            rule.severity,
-                            hit.span,
-                            rule.format(hit.facts),
-                            rule.format_help(hit.facts),
-                            hit.fix,
-                        )
+                found = [
+                    Diagnostic(
+                        rule.id,
+                        rule.category,
+                        rule.severity,
+                        hit.span,
+                        rule.format(hit.facts),
+                        rule.format_help(hit.facts),
+                        hit.fix,
                     )
-            except PatternTimeout as timeout:
-                diagnostics.append(
+                    for hit in kind.function(letter, rule.params)
+                ]
+            except PatternTimeout:
+                scope = rule.params.get("scope", "letter")
+                found = [
                     _rule_failed(
                         rule,
-                        f"rule {rule.id} skipped: its pattern {timeout} took too long (over 250 ms) on this letter",
-                        "Simplify the rule's pattern: avoid nested repetition such as (a+)+.",
+                        f"rule {rule.id} skipped on this letter: its pattern used up its time "
+                        f"({RULE_BUDGET:g} s per letter) before it had searched the whole {scope}",
+                        "Simplify the rule's pattern (avoid nested repetition such as (a+)+) or narrow its scope.",
+                        severity="warning",
                     )
-                )
+                ]
             except Exception as error:  # a bug in a check must not hide the other rules' results
-                diagnostics.append(
+                found = [
                     _rule_failed(
                         rule,
                         f"internal error in rule {rule.id} ({rule.kind}): {type(error).__name__}: {error}",
                         "This is a bug in lettercheck: please report it with the letter that caused it. "
                         f"`--ignore {rule.id}` skips the rule meanwhile.",
+                        internal=True,
                     )
-                )
+                ]
+            diagnostics.extend(found)
+        start_budget(None)
         diagnostics = self._suppress(letter.lines, diagnostics, ignored)
         diagnostics.sort(key=Diagnostic.sort_key)
         return diagnostics
@@ -284,38 +293,17 @@ def _check_selectors(config: Config, rules: list[Rule]) -> None:
         raise error
 
 
-def _rule_failed(rule: Rule, message: str, help_text: str) -> Diagnostic:
-    """A rule that could not run on this letter: an error at the top of the file."""
-    return Diagnostic(rule.id, rule.category, "error", Span(1, 1, 1, 1), message, help_text)
+def _rule_failed(
+    rule: Rule, message: str, help_text: str, severity: str = "error", internal: bool = False
+) -> Diagnostic:
+    """A rule that could not run on this letter, reported at the top of the file:
+    an error for a bug (exit code 2), a warning ("look again") for a rule
+    skipped for time."""
+    return Diagnostic(
+        rule.id, rule.category, severity, Span(1, 1, 1, 1), message, help_text, internal=internal
+    )
 
 
 @cache
 def engine_for(config: Config) -> Engine:
     return Engine(config)
-
-
-def apply_baseline(path: str, diagnostics: list[Diagnostic], baseline: dict) -> list[Diagnostic]:
-    """Keep only problems beyond the baseline's count for each rule in a file.
-
-    Counting per rule per file survives edits that move lines; when a rule has
-    more problems than recorded, the later ones in the file are reported.
-    """
-    allowed = dict(baseline.get("files", {}).get(path, {}))
-    kept = []
-    for diagnostic in diagnostics:
-        if allowed.get(diagnostic.rule, 0) > 0:
-            allowed[diagnostic.rule] -= 1
-            continue
-        kept.append(diagnostic)
-    return kept
-
-
-def baseline_counts(results) -> dict:
-    files: dict[str, dict[str, int]] = {}
-    for result in results:
-        counts: dict[str, int] = {}
-        for diagnostic in result.diagnostics:
-            counts[diagnostic.rule] = counts.get(diagnostic.rule, 0) + 1
-        if counts:
-            files[result.path] = dict(sorted(counts.items()))
-    return {"version": 1, "files": files}

@@ -1,8 +1,9 @@
 """Apply the fixes that rules offer (`lettercheck check --fix`).
 
 A fix replaces its diagnostic's span with a text. Only single-line spans are
-fixed; overlapping fixes are left for the next run. The file keeps its
-encoding, BOM and line endings.
+fixed, with text that holds no line break, so every line keeps its number and
+its own ending; overlapping fixes are left for the next run. Writing the
+result back (encoding, BOM, line endings, atomically) is source.write's job.
 """
 
 from __future__ import annotations
@@ -13,7 +14,13 @@ from checker.diagnostics import Diagnostic
 def apply_fixes(text: str, diagnostics: list[Diagnostic]) -> tuple[str, list[Diagnostic]]:
     """The text with every applicable fix made, and the problems they fixed."""
     lines = text.split("\n")
-    fixable = [d for d in diagnostics if d.fix is not None and d.span.line == d.span.end_line]
+    fixable = [
+        d
+        for d in diagnostics
+        if d.fix is not None
+        and d.span.line == d.span.end_line
+        and not any(mark in d.fix.replacement for mark in "\r\n")
+    ]
     fixable.sort(key=lambda d: (d.span.line, d.span.column), reverse=True)
     applied = []
     previous = None  # the span fixed last, to the right of this one

@@ -9,10 +9,8 @@ The parser is built once per process.
 
 from __future__ import annotations
 
-import os
 import re
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lark.lexer import Lexer
@@ -43,47 +41,17 @@ class TokenListLexer(Lexer):
         return iter(tokens)
 
 
-def _cache_file(grammar: str) -> Path:
-    import hashlib
-    import os
-    import sys
-    import tempfile
-
-    import lark
-
-    key = hashlib.sha256(f"{grammar}{lark.__version__}{sys.version_info[:2]}".encode()).hexdigest()[:20]
-    home = os.path.expanduser("~")
-    base = os.environ.get("XDG_CACHE_HOME") or (os.path.join(home, ".cache") if home != "~" else "")
-    folder = Path(base) / "lettercheck" if base else Path(tempfile.gettempdir())
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        folder = Path(tempfile.gettempdir())
-    return folder / f"letter-grammar-{key}.lark"
-
-
 @cache
 def parser() -> Lark:
-    """The LALR parser, built once per process and its tables kept on disk
-    between runs (keyed on the grammar, lark and Python versions)."""
+    """The LALR parser, built once per process (forked workers inherit it).
+
+    Nothing is cached on disk: building the tables takes about 20 ms, and a
+    cached parser would be a pickle, which runs code when it is loaded from a
+    folder someone else can write to."""
     from lark import Lark
 
     grammar = (resource_path("grammar") / "letter.lark").read_text(encoding="utf-8")
-    stored = _cache_file(grammar)
-    try:
-        with open(stored, "rb") as handle:
-            return Lark.load(handle)
-    except Exception:  # no cache yet, or an unreadable one: build it
-        pass
-    built = Lark(grammar, parser="lalr", lexer=TokenListLexer, propagate_positions=False)
-    try:
-        partial = stored.with_suffix(f".{os.getpid()}.tmp")
-        with open(partial, "wb") as handle:
-            built.save(handle)
-        os.replace(partial, stored)  # atomic: parallel workers never read half a file
-    except OSError:
-        pass
-    return built
+    return Lark(grammar, parser="lalr", lexer=TokenListLexer, propagate_positions=False)
 
 
 def _token(kind: str, line: L.Line) -> Token:

@@ -8,12 +8,14 @@ checked, so a broken pack fails at load with `file:line: what is wrong`.
 from __future__ import annotations
 
 import json
+import re
 import string
+from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from checker.checks import REGISTRY, load_all
+from checker.checks import REGISTRY, ParamError, Params, load_all
 from checker.resources import resource_path
 
 
@@ -37,7 +39,7 @@ class Rule:
     help: str
     why: str
     kind: str
-    params: dict = field(hash=False)
+    params: Params = field(hash=False)
     examples: tuple = field(default=(), hash=False)
     origin: str = ""
 
@@ -45,15 +47,58 @@ class Rule:
         return self.applies_to is None or letter_type in self.applies_to
 
     def format(self, facts: dict) -> str:
-        return string.Formatter().vformat(self.message, (), _Facts(facts))
+        return _fill(self.message, facts)
 
     def format_help(self, facts: dict) -> str:
-        return string.Formatter().vformat(self.help, (), _Facts(facts))
+        return _fill(self.help, facts)
+
+
+def _fill(template: str, facts: dict) -> str:
+    """The template with the facts in it; a format spec that does not suit a
+    fact ({words:.1f} given a word) is dropped rather than failing the rule."""
+    try:
+        return string.Formatter().vformat(template, (), _Facts(facts))
+    except (ValueError, TypeError):
+        plain = "".join(
+            literal.replace("{", "{{").replace("}", "}}") + ("" if name is None else f"{{{name}}}")
+            for literal, name, _spec, _conversion in string.Formatter().parse(template)
+        )
+        return string.Formatter().vformat(plain, (), _Facts(facts))
 
 
 class _Facts(dict):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
+
+
+_FACT_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+_FORMAT_SPEC = re.compile(
+    r"(?:.?[<>=^])?[-+ ]?z?#?0?(?P<width>\d*)[,_]?(?:\.(?P<precision>\d+))?[bcdeEfFgGnosxX%]?\Z"
+)
+MAX_FORMAT_WIDTH = 200
+
+
+def check_template(template: str, field: str) -> None:
+    """A message or help template names facts plainly ({match}, {words:>3}):
+    no attribute or index lookups, no nested fields, no width past
+    MAX_FORMAT_WIDTH (`{match:>99999999}` would print gigabytes)."""
+    try:
+        parts = list(string.Formatter().parse(template))
+    except ValueError as error:
+        raise ParamError(field, f"{field}: {error} (write {{{{ and }}}} for a literal brace)") from None
+    for _literal, name, spec, _conversion in parts:
+        if name is None:
+            continue
+        if not _FACT_NAME.match(name):
+            raise ParamError(field, f"{field}: {{{name}}} must name a fact, such as {{match}}")
+        found = _FORMAT_SPEC.match(spec or "")
+        if found is None:
+            raise ParamError(field, f"{field}: unsupported format {{{name}:{spec}}}")
+        widths = [int(found.group(g)) for g in ("width", "precision") if found.group(g)]
+        if any(width > MAX_FORMAT_WIDTH for width in widths):
+            raise ParamError(
+                field, f"{field}: the width in {{{name}:{spec}}} is over {MAX_FORMAT_WIDTH} characters"
+            )
 
 
 @cache
@@ -84,31 +129,28 @@ def _position(node) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1) if mark else (1, 1)
 
 
-def _yaml_loader():
-    import yaml
-
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
-
-
-def load_rule_file(path: Path, overrides: dict | None = None, validate: bool = True) -> list[Rule]:
+def load_rule_file(
+    path: Path, overrides: dict | None = None, validate: bool = True, overrides_from: str | None = None
+) -> list[Rule]:
     """Load one rule file. `validate=False` skips the JSON Schema pass, used for
-    the shipped core pack, which the test suite validates against the schema."""
-    import yaml
+    the shipped core pack, which the test suite validates against the schema.
+    `overrides` (rule ID -> parameters, from the configuration file
+    `overrides_from`) replace the pack's own parameters."""
+    from checker.yamlload import YamlError, load
 
     name = str(path)
     try:
         text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise RulePackError(f"cannot read rule file: {error}", name) from None
+    except UnicodeDecodeError as error:
+        raise RulePackError(f"cannot read rule file: not UTF-8 text (byte {error.start})", name) from None
+    except OSError as error:
+        from checker.source import why_unreadable
+
+        raise RulePackError(f"cannot read rule file: {why_unreadable(name, error)}", name) from None
     try:
-        root = yaml.compose(text, Loader=_yaml_loader())
-        data = yaml.load(text, Loader=_yaml_loader())
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        problem = getattr(error, "problem", None) or str(error)
-        raise RulePackError(
-            f"invalid YAML: {problem}", name, *((mark.line + 1, mark.column + 1) if mark else (1, 1))
-        ) from None
+        root, data = load(text)
+    except YamlError as error:
+        raise RulePackError(error.message, name, error.line, error.column) from None
     if data is None:
         return []
 
@@ -116,78 +158,96 @@ def load_rule_file(path: Path, overrides: dict | None = None, validate: bool = T
         _validate(data, root, name)
 
     load_all()
-    from checker.lettertypes import load_letter_types
-
-    letter_types = load_letter_types()
     rules = []
     for index, item in enumerate(data["rules"]):
-        node = _node_at(root, ["rules", index])
-        line, _column = _position(node)
-        for position, name_of_type in enumerate(item.get("applies_to") or ()):
-            if name_of_type not in letter_types:
-                known = ", ".join(letter_types)
-                raise RulePackError(
-                    f"rule {item['id']}: unknown letter type {name_of_type!r} in applies_to (known: {known})",
-                    name,
-                    *_position(_node_at(root, ["rules", index, "applies_to", position])),
-                )
-        check = dict(item["check"])
-        kind_name = check.pop("kind")
-        kind = REGISTRY.get(kind_name)
-        if kind is None:
-            known = ", ".join(sorted(REGISTRY))
-            raise RulePackError(
-                f"rule {item['id']}: unknown check kind {kind_name!r} (known: {known})",
-                name,
-                *_position(_node_at(root, ["rules", index, "check", "kind"])),
-            )
-        check.update((overrides or {}).get(item["id"], {}))
-        missing = [p for p in kind.required if p not in check]
-        unknown = [p for p in check if p not in kind.required + kind.optional]
-        if missing or unknown:
-            problem = f"missing parameter {missing[0]!r}" if missing else f"unknown parameter {unknown[0]!r}"
-            raise RulePackError(
-                f"rule {item['id']}: check kind {kind_name!r}: {problem}",
-                name,
-                *_position(_node_at(root, ["rules", index, "check"])),
-            )
-        try:
-            params = kind.prepare(check) if kind.prepare else check
-            list(string.Formatter().parse(item["message"]))
-            list(string.Formatter().parse(item["help"]))
-        except ValueError as error:
-            where = (
-                ["rules", index, "check", error.param]
-                if hasattr(error, "param")
-                else ["rules", index, "check"]
-            )
-            raise RulePackError(
-                f"rule {item['id']}: {error}", name, *_position(_node_at(root, where))
-            ) from None
-        rules.append(
-            Rule(
-                id=item["id"],
-                name=item.get("name", item["id"].lower()),
-                category=item["category"],
-                severity=item["severity"],
-                applies_to=tuple(item["applies_to"]) if item.get("applies_to") else None,
-                message=item["message"],
-                help=item["help"],
-                why=item.get("why", ""),
-                kind=kind_name,
-                params=params,
-                examples=tuple(item.get("examples") or ()),
-                origin=f"{name}:{line}",
-            )
-        )
+
+        def fail(message: str, *where, index=index, rule_id=item["id"]) -> RulePackError:
+            position = _position(_node_at(root, ["rules", index, *where]))
+            return RulePackError(f"rule {rule_id}: {message}", name, *position)
+
+        line, _column = _position(_node_at(root, ["rules", index]))
+        override = (overrides or {}).get(item["id"])
+        rules.append(_rule(item, fail, f"{name}:{line}", override, overrides_from))
     return rules
 
 
+def _rule(item: dict, fail, origin: str, override: dict | None, overrides_from: str | None) -> Rule:
+    """One rule, checked: `fail(message, *path)` is the error at a place in it."""
+    from checker.lettertypes import load_letter_types
+
+    if item["category"] == "parse" or item["id"].startswith("PARSE"):
+        where = "category" if item["category"] == "parse" else "id"
+        raise fail("the parse category and PARSE IDs are lettercheck's own (reading files)", where)
+    letter_types = load_letter_types()
+    for position, name_of_type in enumerate(item.get("applies_to") or ()):
+        if name_of_type not in letter_types:
+            known = ", ".join(letter_types)
+            message = f"unknown letter type {name_of_type!r} in applies_to (known: {known})"
+            raise fail(message, "applies_to", position)
+    given = dict(item["check"])
+    kind_name = given.pop("kind")
+    kind = REGISTRY.get(kind_name)
+    if kind is None:
+        raise fail(
+            f"unknown check kind {kind_name!r} (known: {', '.join(sorted(REGISTRY))})", "check", "kind"
+        )
+    for field_name in ("message", "help"):
+        try:
+            check_template(item[field_name], field_name)
+        except ParamError as error:
+            raise fail(str(error), field_name) from None
+    try:
+        params = kind.configure(given)
+    except ParamError as error:
+        where = ["check", error.param] if error.param in given else ["check"]
+        raise fail(f"check kind {kind_name!r}: {error}", *where) from None
+    if override:  # the configuration's `params`: its mistakes are the configuration's
+        try:
+            params = kind.configure({**given, **override})
+        except ParamError as error:
+            raise _override_error(overrides_from, item["id"], kind_name, error, override) from None
+    return Rule(
+        id=item["id"],
+        name=item.get("name", item["id"].lower()),
+        category=item["category"],
+        severity=item["severity"],
+        applies_to=tuple(item["applies_to"]) if item.get("applies_to") else None,
+        message=item["message"],
+        help=item["help"],
+        why=item.get("why", ""),
+        kind=kind_name,
+        params=params,
+        examples=tuple(item.get("examples") or ()),
+        origin=origin,
+    )
+
+
+def _override_error(config_path: str | None, rule_id: str, kind_name: str, error: ParamError, override: dict):
+    """A bad `params` setting is the configuration's fault: point at it."""
+    message = f"params for {rule_id}: check kind {kind_name!r}: {error}"
+    if not config_path:
+        return RulePackError(message, "configuration")
+    line, column = 1, 1
+    with suppress(OSError, UnicodeDecodeError):
+        text = Path(config_path).read_text(encoding="utf-8")
+        rule_at = re.search(rf"\b{re.escape(rule_id)}\b", text)
+        start = rule_at.start() if rule_at else 0
+        param = error.param if error.param in override else None
+        found = re.search(rf"\b{re.escape(param)}\b", text[start:]) if param else None
+        offset = start + (found.start() if found else 0)
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return RulePackError(message, config_path, line, column)
+
+
 def _validate(data, root, name: str) -> None:
+    """The pack against the published JSON Schema. Mistakes inside `check` are
+    left to the kinds' contracts, whose messages say more."""
     import jsonschema
 
     validator = jsonschema.Draft202012Validator(schema())
-    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    errors = [e for e in validator.iter_errors(data) if list(e.absolute_path)[2:3] != ["check"]]
+    errors.sort(key=lambda e: [str(p) for p in e.absolute_path])
     if errors:
         error = errors[0]
         where = "/".join(str(p) for p in error.absolute_path) or "top level"
@@ -204,8 +264,11 @@ def core_dir() -> Path:
     return resource_path("rules") / "core"
 
 
-def load_rules(extra_dirs: tuple[str, ...] = (), overrides: dict | None = None) -> list[Rule]:
-    """The core pack plus any user rule directories; IDs must be unique."""
+def load_rules(
+    extra_dirs: tuple[str, ...] = (), overrides: dict | None = None, overrides_from: str | None = None
+) -> list[Rule]:
+    """The core pack plus any user rule directories; IDs must be unique.
+    `overrides` are the configuration's `params` (from the file `overrides_from`)."""
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     core = core_dir()
@@ -213,7 +276,7 @@ def load_rules(extra_dirs: tuple[str, ...] = (), overrides: dict | None = None) 
         if not Path(directory).is_dir():
             raise RulePackError("rule directory does not exist", str(directory))
         for file in rule_files(directory):
-            for rule in load_rule_file(file, overrides, validate=Path(directory) != core):
+            for rule in load_rule_file(file, overrides, Path(directory) != core, overrides_from):
                 if rule.id in seen:
                     path, line = rule.origin.rsplit(":", 1)
                     raise RulePackError(

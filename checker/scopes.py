@@ -13,6 +13,15 @@ SCOPES = (
 )  # fmt: skip
 
 
+def section_kinds() -> tuple[str, ...]:
+    """The section kinds that `section:<kind>` may name: those of every letter
+    type, and `other` (a heading no letter type knows)."""
+    from checker.lettertypes import load_letter_types
+
+    kinds = {spec.kind for t in load_letter_types().values() for spec in t.sections}
+    return (*sorted(kinds), "other")
+
+
 def scope_texts(letter: Letter, scope: str) -> list[Text]:
     """The texts of a named scope, built once per letter (several rules share a scope)."""
     key = ("scope", scope)

@@ -4,13 +4,20 @@ Decoding never changes line numbers: every line ending (LF, CRLF, CR) counts as
 one line break and is normalised to LF, and a BOM is dropped without shifting
 columns. Everything downstream can therefore report positions in the
 normalised text and they are positions in the original file.
+
+The way back (`encode`, `write`) restores each line's own ending, the encoding
+and the BOM, so that `--fix` changes only the bytes its fixes touch.
 """
 
 from __future__ import annotations
 
 import codecs
+import errno
+import os
 import re
+import stat
 import sys
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,12 +33,20 @@ class SourceError(Exception):
         self.unreadable = unreadable  # the file could not be read at all (vs. read but not text)
 
 
+class WriteRefused(Exception):
+    """Fixed text that cannot be written back without losing or changing data."""
+
+
+MAX_BYTES = 10_000_000  # a letter is some 20 kB; anything this large is not one
+
+
 @dataclass(slots=True)
 class Source:
     path: str
-    text: str
-    encoding: str
-    newline: str = "\n"  # the file's own line ending, kept when fixes are written back
+    text: str  # every line ending normalised to "\n"
+    encoding: str  # utf-8, utf-8-sig, utf-16-le, utf-16-be (each with its BOM), cp1252
+    endings: tuple[str, ...] | None = None  # each line's own ending, None when all are "\n"
+    data: bytes | None = None  # the bytes that were read, to refuse a file changed since
 
     @property
     def lines(self) -> list[str]:
@@ -99,34 +114,161 @@ def _check_text(text: str) -> None:
         )
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
 def from_bytes(path: str, data: bytes) -> Source:
     text, encoding = decode(data)
-    newline = "\r\n" if "\r\n" in text else "\r" if "\r" in text else "\n"
-    text = normalise_newlines(text)
+    if encoding == "utf-16":  # keep the byte order, so that the file is written back in it
+        encoding = "utf-16-be" if data.startswith(codecs.BOM_UTF16_BE) else "utf-16-le"
+    endings = None
+    if "\r" in text:
+        endings = tuple(found.group() for found in _LINE_BREAK.finditer(text))
+        text = normalise_newlines(text)
     _check_text(text)
-    return Source(path=path, text=text, encoding=encoding, newline=newline)
+    return Source(path=path, text=text, encoding=encoding, endings=endings, data=data)
 
 
-def write(src: Source, text: str) -> None:
-    """Write `text` back to the file in its own encoding, BOM and line endings."""
+_BOMS = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
+
+
+def encode(src: Source, text: str) -> bytes:
+    """`text` (with "\n" line breaks, as many lines as the source) in the source's
+    own encoding and BOM, each line ended as it was in the file."""
     if src.encoding == REPLACED:
-        raise OSError("it holds bytes that are not UTF-8; rewriting it would lose them")
-    Path(src.path).write_bytes(text.replace("\n", src.newline).encode(src.encoding))
+        raise WriteRefused("it holds bytes that are not UTF-8; rewriting it would lose them")
+    if src.endings is not None:
+        lines = text.split("\n")
+        if len(lines) != len(src.endings) + 1:
+            raise WriteRefused("the fixes would add or remove lines")
+        text = "".join(line + ending for line, ending in zip(lines, (*src.endings, ""), strict=True))
+    try:
+        return _BOMS.get(src.encoding, b"") + text.encode(src.encoding)
+    except UnicodeEncodeError as error:
+        character = error.object[error.start]
+        raise WriteRefused(f"{character!r} cannot be written in its encoding ({src.encoding})") from None
+
+
+def write(src: Source, text: str) -> bytes:
+    """Write `text` over the file `src` was read from, atomically; return the bytes written.
+
+    Refused (WriteRefused, nothing written) when the file changed on disk since
+    it was read, or when its unchanged text would not come back byte for byte."""
+    if src.data is None or src.path == "<stdin>":
+        raise WriteRefused("it was not read from a file")
+    if encode(src, src.text) != src.data:
+        raise WriteRefused("its text would not be written back byte for byte")
+    data = encode(src, text)
+    try:
+        current = Path(src.path).read_bytes()
+    except OSError as error:
+        raise WriteRefused(f"it cannot be read again: {error.strerror or error}") from None
+    if current != src.data:
+        raise WriteRefused("it changed on disk after it was checked; run lettercheck again")
+    replace_file(src.path, data)
+    return data
+
+
+def replace_file(path: str, data: bytes) -> None:
+    """Put `data` in place of the file at `path` without ever leaving it half
+    written: a new file in the same folder, flushed to disk, then renamed over
+    the old one (which keeps its permissions). On any failure the old file is
+    untouched and the new one removed. A symbolic link is followed, not replaced.
+    A file that does not exist yet gets the mode the umask gives."""
+    import tempfile
+
+    target = os.path.realpath(path)
+    folder, name = os.path.split(target)
+    try:
+        old = os.stat(target)
+    except FileNotFoundError:
+        old = None
+    handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".lettercheck-tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        if old and hasattr(os, "chown"):
+            with suppress(OSError):  # keep owner and group where we may (as root, or our own group)
+                os.chown(temporary, old.st_uid, old.st_gid)
+        os.chmod(temporary, stat.S_IMODE(old.st_mode) if old else 0o666 & ~_umask())
+        os.replace(temporary, target)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(temporary)
+        raise
+    with suppress(OSError):  # make the rename itself durable
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def read(path: str | Path) -> Source:
-    """Read a file (or '-' for stdin); raise SourceError with a clear message."""
+    """Read a file (or '-' for stdin); raise SourceError with a clear message.
+
+    Only regular files are read: a named pipe or a device would block or never
+    end. The file is opened without blocking and checked through its handle,
+    so that it cannot be swapped for a pipe in between."""
     name = str(path)
     if name == "-":
         return from_bytes("<stdin>", sys.stdin.buffer.read())
     try:
-        data = Path(name).read_bytes()
-    except FileNotFoundError:
-        raise SourceError("no such file", unreadable=True) from None
-    except IsADirectoryError:
-        raise SourceError("is a directory", unreadable=True) from None
-    except PermissionError:
-        raise SourceError("permission denied", unreadable=True) from None
+        return from_bytes(name, _read_regular(name))
     except OSError as error:
-        raise SourceError(f"cannot read: {error.strerror or error}", unreadable=True) from None
-    return from_bytes(name, data)
+        raise SourceError(why_unreadable(name, error), unreadable=True) from None
+
+
+def why_unreadable(path: str, error: OSError) -> str:
+    """Why a file cannot be read, in words (a link that leads nowhere...)."""
+    if isinstance(error, FileNotFoundError):
+        return "dangling symbolic link" if os.path.islink(path) else "no such file"
+    if isinstance(error, IsADirectoryError):
+        return "is a directory"
+    if isinstance(error, PermissionError):
+        return "permission denied"
+    if error.errno == errno.ELOOP:
+        return "symbolic link loop"
+    return f"cannot read: {error.strerror or error}"
+
+
+def _read_regular(name: str) -> bytes:
+    flags = (
+        os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    )
+    descriptor = os.open(name, flags)
+    try:
+        info = os.fstat(descriptor)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "is a directory")
+        if not stat.S_ISREG(info.st_mode):
+            raise SourceError(f"not a regular file ({_file_type(info.st_mode)})", unreadable=True)
+        if info.st_size > MAX_BYTES:
+            raise SourceError(
+                f"too large to be a letter ({info.st_size:,} bytes; the limit is {MAX_BYTES:,})",
+                unreadable=True,
+            )
+        chunks = []
+        while chunk := os.read(descriptor, 1 << 20):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(descriptor)
+
+
+def _file_type(mode: int) -> str:
+    kinds = [
+        (stat.S_ISFIFO, "a named pipe"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    ]
+    return next((name for test, name in kinds if test(mode)), "not a file")

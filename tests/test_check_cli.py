@@ -243,7 +243,9 @@ def test_rules_and_explain(cli):
 
 def test_schema_command_prints_the_published_schema(cli):
     schema = json.loads(cli("schema").stdout)
-    assert schema["$defs"]["rule"]["properties"]["category"]["enum"][0] == "parse"
+    rule = schema["$defs"]["rule"]["properties"]
+    assert rule["category"]["enum"][0] == "structure"  # parse is lettercheck's own
+    assert "pattern" in rule["check"]["properties"]["kind"]["enum"]
 
 
 def test_parallel_and_serial_runs_report_the_same_in_the_same_order(cli):

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import textwrap
+from dataclasses import replace
 
 from checker import source
+from checker.baseline import Baseline
 from checker.config import Config, find_config, load_config_file
-from checker.engine import Engine, apply_baseline
+from checker.engine import Engine
 from checker.read import letter_from_source
 from checker.rulepack import load_rule_file, load_rules
 from tests.conftest import edited
@@ -115,33 +116,69 @@ def test_broken_config_is_an_error_with_its_file(tmp_path):
 def test_baseline_keeps_only_new_problems():
     letter = _letter(REPEATED)
     diagnostics = Engine(Config()).check(letter)
-    baseline = {"version": 1, "files": {"draft.md": {"DRAFT002": 1}}}
-    assert apply_baseline("draft.md", diagnostics, baseline) == []
+    baseline = Baseline("baseline.json", {"draft.md": {"DRAFT002": 1}})
+    assert baseline.filter("draft.md", diagnostics) == []
     worse = REPEATED.replace("Caseloads have reduced", "Caseloads have have reduced")
     more = Engine(Config()).check(_letter(worse))
-    kept = apply_baseline("draft.md", more, baseline)
+    kept = baseline.filter("draft.md", more)
     assert [(d.rule, d.span.line) for d in kept] == [("DRAFT002", 46)]
-    json.dumps(baseline)
 
 
-def test_a_catastrophic_user_pattern_cannot_hang(tmp_path):
+SLOW_PACK = """
+rules:
+  - id: SLOW001
+    category: style
+    severity: error
+    message: "slow"
+    help: "none"
+    check: {kind: pattern, scope: body, pattern: '(\\w+\\s?)+$'}
+"""
+
+
+def test_a_catastrophic_user_pattern_cannot_hang(tmp_path, monkeypatch):
+    from checker import engine
+
+    monkeypatch.setattr(engine, "RULE_BUDGET", 0.2)  # the default (1 s) would only make the test slower
+    pack = tmp_path / "slow.yaml"
+    pack.write_text(SLOW_PACK, encoding="utf-8")
+    rules = load_rule_file(pack)
+    text = edited("bcp_focused_2023.md", ("Caseloads have reduced,", "Caseloads " + "a " * 4000 + "!"))
+    (diagnostic,) = Engine(Config(), rules=rules).check(_letter(text))
+    assert (diagnostic.rule, diagnostic.severity) == ("SLOW001", "warning")
+    assert "SLOW001 skipped on this letter: its pattern used up its time" in diagnostic.message
+
+
+def test_a_slow_pattern_over_many_paragraphs_is_reported_skipped_not_silent(tmp_path, monkeypatch):
+    """Each search stays under any per-search limit, but the rule's budget
+    for the letter runs out: the rule is reported skipped (it used to run
+    for 30 s and say nothing)."""
+    from checker import engine
+
+    monkeypatch.setattr(engine, "RULE_BUDGET", 0.1)
+    pack = tmp_path / "slow.yaml"
+    pack.write_text(SLOW_PACK, encoding="utf-8")
+    rules = load_rule_file(pack)
+    paragraphs = "".join("a " * 400 + "!\n\n" for _ in range(60))  # some 15 ms each
+    text = edited("bcp_focused_2023.md", ("Caseloads have reduced,", paragraphs + "Caseloads have reduced,"))
+    (diagnostic,) = Engine(Config(), rules=rules).check(_letter(text))
+    assert diagnostic.rule == "SLOW001" and "skipped on this letter" in diagnostic.message
+    assert "(0.1 s per letter) before it had searched the whole body" in diagnostic.message
+
+
+def test_the_budget_is_per_rule_the_next_rule_still_runs(tmp_path, monkeypatch):
+    from checker import engine
+
+    monkeypatch.setattr(engine, "RULE_BUDGET", 0.1)
     pack = tmp_path / "slow.yaml"
     pack.write_text(
-        textwrap.dedent("""
-        rules:
-          - id: SLOW001
-            category: style
-            severity: warning
-            message: "slow"
-            help: "none"
-            check: {kind: pattern, scope: body, pattern: '(\\w+\\s?)+$'}
-    """),
+        SLOW_PACK
+        + SLOW_PACK.split("rules:")[1].replace("SLOW001", "FAST001").replace("'(\\w+\\s?)+$'", "'Caseloads'"),
         encoding="utf-8",
     )
     rules = load_rule_file(pack)
     text = edited("bcp_focused_2023.md", ("Caseloads have reduced,", "Caseloads " + "a " * 4000 + "!"))
-    (diagnostic,) = Engine(Config(), rules=rules).check(_letter(text))
-    assert diagnostic.rule == "SLOW001" and "took too long" in diagnostic.message
+    found = {d.rule: d.severity for d in Engine(Config(), rules=rules).check(_letter(text))}
+    assert found == {"SLOW001": "warning", "FAST001": "error"}
 
 
 def test_core_rules_load_once_and_all_kinds_exist():
@@ -159,13 +196,36 @@ def test_a_bug_in_one_check_is_reported_and_the_other_rules_still_run(monkeypatc
         raise KeyError("boom")
         yield  # pragma: no cover - makes this a generator like the real checks
 
-    monkeypatch.setitem(
-        REGISTRY, kind.name, kind.__class__(kind.name, broken, kind.required, kind.optional, "")
-    )
+    monkeypatch.setitem(REGISTRY, kind.name, replace(kind, function=broken))
     diagnostics = Engine(Config()).check(_letter(REPEATED))
     found = {(d.rule, d.message.split(":")[0]) for d in diagnostics}
     assert ("CONS004", "internal error in rule CONS004 (sign_off_fits)") in found
     assert ("DRAFT002", "repeated word 'Most'") in {(d.rule, d.message) for d in diagnostics}
+
+
+def test_a_bug_in_a_check_exits_2_not_1_a_crash_is_no_verdict(cli, monkeypatch):
+    from checker.checks import REGISTRY
+    from tests.conftest import LETTERS
+
+    kind = REGISTRY["sign_off_fits"]
+
+    def broken(letter, params):
+        raise KeyError("boom")
+        yield  # pragma: no cover - makes this a generator like the real checks
+
+    monkeypatch.setitem(REGISTRY, kind.name, replace(kind, function=broken))
+    result = cli("check", str(LETTERS / "kent_focused_2019.md"), "-f", "concise")
+    assert "CONS004 [error] internal error in rule CONS004" in result.stdout
+    assert result.exit_code == 2
+
+
+def test_a_format_spec_that_does_not_suit_the_fact_is_dropped_not_a_crash():
+    from checker.rulepack import _fill
+
+    assert (
+        _fill("{words:.1f} words ({max_words:>4})", {"words": "many", "max_words": 40}) == "many words (40)"
+    )
+    assert _fill("{{literal}} {words:>4}", {"words": 7}) == "{literal}    7"
 
 
 def test_a_bug_while_reading_is_one_parse_diagnostic(monkeypatch, tmp_path):

@@ -26,3 +26,11 @@ def test_overlapping_fixes_apply_once_and_multiline_spans_are_skipped():
     text, applied = apply_fixes("0123456789abcdef\nxyz", [*overlapping, multiline])
     assert text == "0123Bbcdef\nxyz"  # columns 5-11 became "B"
     assert [d.fix.replacement for d in applied] == ["B"]
+
+
+def test_a_fix_that_would_add_a_line_is_not_applied():
+    """Every line keeps its number and its own ending: a replacement holding a
+    line break is left for a person."""
+    text, applied = apply_fixes("one two\nthree", [_fix(1, 5, 8, "2\nextra"), _fix(2, 1, 6, "3")])
+    assert text == "one two\n3"
+    assert [d.fix.replacement for d in applied] == ["3"]

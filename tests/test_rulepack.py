@@ -40,8 +40,17 @@ def test_a_good_user_rule_loads(tmp_path):
         (GOOD.replace("id: HOUSE001", "id: house-1"), 2, "does not match"),
         (GOOD.replace("kind: pattern", "kind: patern"), 8, "unknown check kind 'patern'"),
         (GOOD.replace("pattern: 'LAC'", "pattern: '(LAC'"), 9, "invalid regular expression"),
-        (GOOD.replace("pattern: 'LAC'", "pattern: 'LAC'\n      scope: middle"), 10, "unknown scope 'middle'"),
-        (GOOD.replace("      pattern: 'LAC'\n", "      patterns: 'LAC'\n"), 8, "missing parameter 'pattern'"),
+        (
+            GOOD.replace("pattern: 'LAC'", "pattern: 'LAC'\n      scope: middle"),
+            10,
+            "'scope' is 'middle'; it must be one of letter,",
+        ),
+        (
+            GOOD.replace("      pattern: 'LAC'\n", "      patterns: 'LAC'\n"),
+            9,
+            "unknown parameter 'patterns' (did you mean 'pattern'?",
+        ),
+        (GOOD.replace("      pattern: 'LAC'\n", ""), 8, "missing parameter 'pattern'"),
         (GOOD.replace('    help: "House style."\n', ""), 2, "'help' is a required property"),
         (
             GOOD.replace("    check:", "    applies_to: [focussed_visit]\n    check:"),
@@ -90,6 +99,32 @@ def test_published_schema_validates_the_core_pack():
 
     for path in rule_files(core_dir()):
         jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), schema())
+
+
+def test_the_schema_describes_every_kind_from_its_contract():
+    from checker.docs import update_schema
+    from tests.conftest import ROOT
+
+    text = (ROOT / "rules" / "schema.json").read_text(encoding="utf-8")
+    assert update_schema(text) == text, "rules/schema.json is stale: run `bash dev.sh docs`"
+
+
+def test_the_schema_catches_what_an_editor_should_flag():
+    import jsonschema
+    import yaml
+
+    from checker.rulepack import schema
+
+    def valid(check: dict) -> bool:
+        rule = yaml.safe_load(GOOD)
+        rule["rules"][0]["check"] = check
+        return jsonschema.Draft202012Validator(schema()).is_valid(rule)
+
+    assert valid({"kind": "pattern", "pattern": "LAC", "scope": "section:findings"})
+    assert not valid({"kind": "pattern", "pattern": "LAC", "scope": "middle"})
+    assert not valid({"kind": "pattern", "patterns": "LAC"})
+    assert not valid({"kind": "sentence_length", "max_words": 30, "scope": "body"})
+    assert not valid({"kind": "weekend", "which": "sunday"})
 
 
 def test_readme_rule_tables_are_generated_from_the_yaml():

@@ -64,5 +64,5 @@ def test_fixes_are_not_written_into_a_file_with_invalid_bytes(tmp_path):
     path = tmp_path / "letter.md"
     path.write_bytes("Dear Mr O’Neill – “front door”\n".encode() + b"caf\xe9\n")
     src = source.read(path)
-    with pytest.raises(OSError, match="not UTF-8"):
+    with pytest.raises(source.WriteRefused, match="not UTF-8"):
         source.write(src, src.text)

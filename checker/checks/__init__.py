@@ -11,8 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from checker.checks.params import REQUIRED, SCOPE, Param, ParamError, Params
 from checker.diagnostics import Fix
 from checker.model import Letter, Span
+
+__all__ = ["REGISTRY", "REQUIRED", "SCOPE", "CheckKind", "Hit", "Param", "ParamError", "Params", "check_kind"]
 
 
 @dataclass(slots=True)
@@ -22,48 +25,57 @@ class Hit:
     fix: Fix | None = None
 
 
-CheckFunction = Callable[[Letter, dict], Iterable[Hit]]
+CheckFunction = Callable[[Letter, "Params"], Iterable[Hit]]
 
 
 @dataclass(frozen=True, slots=True)
 class CheckKind:
     name: str
     function: CheckFunction
-    required: tuple[str, ...]
-    optional: tuple[str, ...]
+    params: tuple[Param, ...]
     doc: str
-    prepare: Callable[[dict], dict] | None = None  # compile/validate params once, at load
+    prepare: Callable[[dict], dict] | None = None  # derive (compile) once, at load; may raise ParamError
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        return tuple(p.name for p in self.params if p.required)
+
+    @property
+    def optional(self) -> tuple[str, ...]:
+        return tuple(p.name for p in self.params if not p.required)
+
+    def configure(self, given: dict) -> Params:
+        """Validate a rule's parameters against the contract and fill in the
+        defaults; raise ParamError naming the parameter at fault."""
+        declared = {p.name: p for p in self.params}
+        unknown = [name for name in given if name not in declared]
+        if unknown:
+            import difflib
+
+            close = difflib.get_close_matches(unknown[0], list(declared), n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            takes = ", ".join(declared) or "no parameters"
+            raise ParamError(unknown[0], f"unknown parameter {unknown[0]!r} ({hint}it takes: {takes})")
+        values = {}
+        for param in self.params:
+            if param.name in given:
+                values[param.name] = param.validate(given[param.name])
+            elif param.required:
+                raise ParamError(param.name, f"missing parameter {param.name!r}")
+            elif param.default is not None:  # None: left out unless the rule gives it
+                values[param.name] = param.default
+        return Params(values, self.prepare(values) if self.prepare else None)
 
 
 REGISTRY: dict[str, CheckKind] = {}
 
 
-class ParamError(ValueError):
-    """A bad check parameter; `param` lets the loader point at its line."""
-
-    def __init__(self, param: str, message: str) -> None:
-        super().__init__(message)
-        self.param = param
-
-
-def choice(param: str, choices: tuple[str, ...]):
-    """A `prepare` that accepts only the listed values for one parameter."""
-
-    def prepare(params: dict) -> dict:
-        if params.get(param) not in choices:
-            raise ParamError(param, f"{param} must be one of {', '.join(choices)}")
-        return params
-
-    return prepare
-
-
-def check_kind(name: str, required: tuple[str, ...] = (), optional: tuple[str, ...] = (), prepare=None):
-    """Register a check kind under `name` (what rule YAML writes as check.kind)."""
+def check_kind(name: str, params: tuple[Param, ...] = (), prepare=None):
+    """Register a check kind under `name` (what rule YAML writes as check.kind),
+    with the parameters it accepts."""
 
     def register(function: CheckFunction) -> CheckFunction:
-        REGISTRY[name] = CheckKind(
-            name, function, required, optional, (function.__doc__ or "").strip(), prepare
-        )
+        REGISTRY[name] = CheckKind(name, function, tuple(params), (function.__doc__ or "").strip(), prepare)
         return function
 
     return register

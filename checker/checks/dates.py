@@ -7,7 +7,7 @@ import itertools
 import re
 
 from checker import dates
-from checker.checks import Hit, check_kind, choice
+from checker.checks import Hit, Param, check_kind
 from checker.checks.generic import date_field
 from checker.dates import format_date
 from checker.diagnostics import Fix
@@ -80,7 +80,10 @@ def date_style(letter: Letter, params: dict):
         )
 
 
-@check_kind("visit_days", required=("require",), prepare=choice("require", ("order", "consecutive")))
+@check_kind(
+    "visit_days",
+    params=(Param("require", "string", choices=("order", "consecutive"), doc="what the visit days must be"),),
+)
 def visit_days(letter: Letter, params: dict):
     """The visit days are listed in order (`require: order`) or run on
     consecutive working days (`require: consecutive`). Facts: {first}, {second}."""
@@ -101,7 +104,9 @@ def visit_days(letter: Letter, params: dict):
                 return
 
 
-@check_kind("weekend", required=("which",), prepare=choice("which", ("visit", "letter")))
+@check_kind(
+    "weekend", params=(Param("which", "string", choices=("visit", "letter"), doc="which dates are checked"),)
+)
 def weekend(letter: Letter, params: dict):
     """A visit day (`which: visit`) or the letter date (`which: letter`) falls
     on a Saturday or Sunday. Facts: {date}, {weekday}."""

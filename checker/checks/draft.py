@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from checker.checks import Hit, ParamError, check_kind
+from checker.checks import SCOPE, Hit, Param, check_kind
 from checker.diagnostics import Fix
 from checker.model import Letter
 from checker.scopes import scope_texts
@@ -13,19 +13,16 @@ from checker.scopes import scope_texts
 _WORD = re.compile(r"\w+")
 
 
-def _prepare_repeated(params: dict) -> dict:
-    allow = params.get("allow", [])
-    if not isinstance(allow, list):
-        raise ParamError("allow", "allow must be a list of words")
-    return {**params, "_allow": frozenset(str(word).lower() for word in allow)}
-
-
-@check_kind("repeated_words", optional=("scope", "allow"), prepare=_prepare_repeated)
+@check_kind(
+    "repeated_words",
+    params=(SCOPE, Param("allow", "strings", (), doc="words that may repeat ('had had')")),
+    prepare=lambda params: {"allow": frozenset(word.lower() for word in params["allow"])},
+)
 def repeated_words(letter: Letter, params: dict):
     """The same word twice in a row ('the the'), whatever the case, across
     spaces or a line break; words in `allow` ('had had') may repeat. The fix
     keeps the first. Facts: {word}."""
-    for text in scope_texts(letter, params.get("scope", "body")):
+    for text in scope_texts(letter, params["scope"]):
         value = text.value
         previous = None  # (lowercased word, start, end)
         for match in _WORD.finditer(value):
@@ -33,7 +30,7 @@ def repeated_words(letter: Letter, params: dict):
             if (
                 previous
                 and word == previous[0]
-                and word not in params["_allow"]
+                and word not in params.derived["allow"]
                 and value[previous[2] : match.start()].isspace()
             ):
                 first = value[previous[1] : previous[2]]

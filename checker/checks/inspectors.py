@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from checker.checks import Hit, check_kind
+from checker.checks import Hit, Param, check_kind
 from checker.diagnostics import Fix
 from checker.model import Letter, Person
 
@@ -86,11 +86,14 @@ _MAJESTY = re.compile(r"\b(Her|His)(\s+Majesty['’]s)\b")
 ACCESSION = dt.date(2022, 9, 8)
 
 
-@check_kind("majesty", optional=("change_date",))
+@check_kind(
+    "majesty",
+    params=(Param("change_date", "date", ACCESSION.isoformat(), doc="the first day of 'His Majesty's'"),),
+)
 def majesty(letter: Letter, params: dict):
     """'Her Majesty's Inspector' before 8 September 2022, 'His Majesty's'
     from then on (by the letter date, else the visit). Facts: {found}, {expected}, {date}."""
-    change = dt.date.fromisoformat(str(params.get("change_date", ACCESSION.isoformat())))
+    change = dt.date.fromisoformat(str(params["change_date"]))
     when = letter.letter_date or (max(letter.visit_dates) if letter.visit_dates else None)
     if when is None:
         return

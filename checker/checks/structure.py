@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 
-from checker.checks import Hit, check_kind, choice, start_of, whole_line
+from checker.checks import Hit, Param, check_kind, start_of, whole_line
 from checker.diagnostics import Fix
 from checker.lettertypes import heading_key, known_headings, load_letter_types
 from checker.model import Letter, Span
@@ -62,7 +62,9 @@ def _where_missing(letter: Letter, part: str) -> Span:
     return start_of(letter)
 
 
-@check_kind("required_part", required=("part",), prepare=choice("part", PARTS))
+@check_kind(
+    "required_part", params=(Param("part", "string", choices=PARTS, doc="the part that must be there"),)
+)
 def required_part(letter: Letter, params: dict):
     """The letter has the part (date, recipient, salutation, title, opening,
     closing, sign_off, signature). Reported where the part should be."""
@@ -119,12 +121,18 @@ def section_order(letter: Letter, params: dict):
             highest = section
 
 
-@check_kind("section_content", optional=("min_blocks", "min_words"))
+@check_kind(
+    "section_content",
+    params=(
+        Param("min_blocks", "integer", 1, minimum=0, doc="paragraphs or bullets a section needs"),
+        Param("min_words", "integer", 1, minimum=0, doc="words a section needs"),
+    ),
+)
 def section_content(letter: Letter, params: dict):
     """A section has at least `min_blocks` paragraphs or bullets (default 1) and
     `min_words` words (default 1). Facts: {section}, {words}, {blocks}."""
-    min_blocks = params.get("min_blocks", 1)
-    min_words = params.get("min_words", 1)
+    min_blocks = params["min_blocks"]
+    min_words = params["min_words"]
     for section in letter.sections:
         if len(section.blocks) < min_blocks or section.words < min_words:
             yield Hit(
@@ -148,7 +156,19 @@ def duplicate_sections(letter: Letter, params: dict):
             seen[section.kind] = section.line
 
 
-@check_kind("known_headings", optional=("cutoff",))
+@check_kind(
+    "known_headings",
+    params=(
+        Param(
+            "cutoff",
+            "number",
+            0.8,
+            minimum=0,
+            maximum=1,
+            doc="how close a heading must be to get a 'did you mean'",
+        ),
+    ),
+)
 def known_headings_check(letter: Letter, params: dict):
     """Every heading is one the letter type knows. A near miss gets a
     'did you mean' and a fix. Facts: {heading}, {suggestion}, {hint}."""
@@ -174,7 +194,7 @@ def known_headings_check(letter: Letter, params: dict):
                 },
             )
             continue
-        close = difflib.get_close_matches(key, list(by_key), n=1, cutoff=params.get("cutoff", 0.8))
+        close = difflib.get_close_matches(key, list(by_key), n=1, cutoff=params["cutoff"])
         if close:
             suggestion = by_key[close[0]]
             yield Hit(

@@ -4,21 +4,18 @@ from __future__ import annotations
 
 import re
 
-from checker.checks import Hit, check_kind
+from checker.checks import Hit, Param, check_kind
 from checker.model import Letter
 
 _ACRONYM = re.compile(r"\b([A-Z][A-Z0-9]*[A-Z])(s?)\b")
 _BRACKETED = re.compile(r"\[[^\]]*\]")  # placeholders: DRAFT001's business
 
 
-def _prepare_acronyms(params: dict) -> dict:
-    allow = params.get("allow", [])
-    if not isinstance(allow, list):
-        raise ValueError("allow must be a list of acronyms")
-    return {**params, "_allow": frozenset(str(a) for a in allow)}
-
-
-@check_kind("acronyms", optional=("allow",), prepare=_prepare_acronyms)
+@check_kind(
+    "acronyms",
+    params=(Param("allow", "strings", (), doc="acronyms that need no definition"),),
+    prepare=lambda params: {"allow": frozenset(params["allow"])},
+)
 def acronyms(letter: Letter, params: dict):
     """An acronym is spelt out at first use, 'director of children's services
     (DCS)', unless it is in `allow`. Facts: {acronym}."""
@@ -31,7 +28,7 @@ def acronyms(letter: Letter, params: dict):
             acronym = match.group(1)
             if any(a <= match.start() < b for a, b in placeholders):
                 continue
-            if acronym in params["_allow"] or acronym in defined:
+            if acronym in params.derived["allow"] or acronym in defined:
                 continue
             before = value[max(0, match.start() - 1) : match.start()]
             after = value[match.end() : match.end() + 1]
@@ -44,11 +41,14 @@ def acronyms(letter: Letter, params: dict):
 _SENTENCE = re.compile(r"[^.!?]+[.!?]*")
 
 
-@check_kind("sentence_length", optional=("max_words", "scope"))
+@check_kind(
+    "sentence_length",
+    params=(Param("max_words", "integer", 40, minimum=1, doc="the longest sentence allowed"),),
+)
 def sentence_length(letter: Letter, params: dict):
     """A sentence longer than `max_words` words (default 40) is hard to read.
     Facts: {words}, {max_words}."""
-    limit = params.get("max_words", 40)
+    limit = params["max_words"]
     for block in letter.body_blocks():
         value = block.text.value
         for sentence in _SENTENCE.finditer(value):
