@@ -170,9 +170,18 @@ def _head_tokens(head: list[L.Line]) -> list[Token]:
 
 
 _JOB_TITLE = re.compile(r"\b(?:Director|Chief Executive|Head of)\b")
+# The last line of Ofsted's letterhead (its web address, email or phone numbers).
+_LETTERHEAD_LINE = re.compile(r"\bofsted\b|www\.|@|\bTextphone\b|\b0300\s?123", re.IGNORECASE)
 
 
 def _undated_recipient(head: list[L.Line]) -> int | None:
+    letterhead = [i for i, line in enumerate(head) if _LETTERHEAD_LINE.search(line.content)]
+    if letterhead and letterhead[-1] + 1 < len(head):
+        after = letterhead[-1] + 1
+        while after < len(head) and head[after].shape == L.BLANK:
+            after += 1
+        if after < len(head):
+            return after
     end = len(head)
     while end > 0 and head[end - 1].shape == L.BLANK:
         end -= 1

@@ -9,6 +9,7 @@ from checker.checks import Hit, check_kind
 from checker.diagnostics import Fix
 from checker.lettertypes import load_letter_types
 from checker.model import Letter
+from checker.people import HONOURS
 
 _HONORIFICS = {
     "mr",
@@ -27,35 +28,60 @@ _HONORIFICS = {
 
 
 def _words(text: str) -> list[str]:
-    return [w.strip(".,").lower() for w in text.replace("’", "'").split()]
+    return [w.strip(".,").lower() for w in HONOURS.sub("", text.replace("’", "'")).split()]
+
+
+def _fits(addressed: list[str], name: list[str]) -> bool:
+    """'Ms Murphy', 'Alison', 'Alison Murphy' or 'Sal' (for Saleem) fit 'Ms Alison Murphy'."""
+    honorific = name[0] if name and name[0] in _HONORIFICS else None
+    given = [w for w in name if w not in _HONORIFICS]
+    if not given or not addressed:
+        return False
+    if addressed[0] in _HONORIFICS:
+        return addressed[-1] == given[-1] and (honorific is None or addressed[0] == honorific)
+    if addressed == given or addressed[0] == given[0]:
+        return True
+    # a short form of the first name: "Dear Sal" to Saleem, "Dear Chris" to Christopher
+    return len(addressed) == 1 and len(addressed[0]) >= 3 and given[0].startswith(addressed[0])
 
 
 @check_kind("salutation_recipient")
 def salutation_recipient(letter: Letter, params: dict):
-    """'Dear Ms Murphy' or 'Dear Alison' fits the recipient 'Ms Alison Murphy'.
-    Facts: {salutation}, {recipient}, {suggestion}."""
+    """'Dear Ms Murphy' or 'Dear Alison' fits the recipient 'Ms Alison Murphy';
+    'Dear Ms Giles and Ms Taylor' fits a block that names both. Honours
+    ('OBE') are not part of a name. Facts: {salutation}, {recipient}, {suggestion}."""
     if not (letter.salutation and letter.recipient and letter.recipient.name):
         return
     addressed = _words(letter.salutation.value)[1:]  # after "Dear"
     if not addressed or addressed[0] in ("sir", "madam", "colleague", "colleagues", "all"):
         return
-    name = _words(letter.recipient.name)
-    honorific = name[0] if name and name[0] in _HONORIFICS else None
-    given = [w for w in name if w not in _HONORIFICS]
-    first, last = (given[0], given[-1]) if given else ("", "")
-    if addressed[0] in _HONORIFICS:
-        ok = addressed[-1] == last and (honorific is None or addressed[0] == honorific)
-    else:
-        ok = addressed[0] == first or addressed == given
-    if ok:
+    names = [_words(name) for name in letter.recipient.names or [letter.recipient.name]]
+    people = _split_addressees(addressed)
+    if all(any(_fits(person, name) for name in names) for person in people):
         return
-    original = letter.recipient.name.split()
-    suggestion = f"Dear {original[0]} {original[-1]}" if honorific else f"Dear {original[0]}"
+    written = HONOURS.sub("", letter.recipient.name).split()
+    if addressed[0] in _HONORIFICS:  # keep the writer's choice of form: correct the surname
+        honorific = letter.salutation.value.split()[1]
+        suggestion = f"Dear {honorific} {written[-1]}"
+    else:
+        given = [w for w in written if w.lower().strip(".") not in _HONORIFICS]
+        suggestion = f"Dear {given[0]}" if given else f"Dear {written[0]}"
     yield Hit(
         letter.salutation.span(),
         {"salutation": letter.salutation.value, "recipient": letter.recipient.name, "suggestion": suggestion},
         Fix(suggestion, f"write '{suggestion}'"),
     )
+
+
+def _split_addressees(words: list[str]) -> list[list[str]]:
+    """['ms', 'giles', 'and', 'ms', 'taylor'] -> [['ms', 'giles'], ['ms', 'taylor']]."""
+    people: list[list[str]] = [[]]
+    for word in words:
+        if word in ("and", "&") and people[-1]:
+            people.append([])
+        else:
+            people[-1].append(word)
+    return [person for person in people if person]
 
 
 # Only where the letter names its own visit: another visit may be mentioned
