@@ -162,23 +162,35 @@ def classify_all(raw_lines: list[str]) -> list[Line]:
 
 def _split_run_in_list(raw: str, number: int) -> list[Line]:
     """'What needs to improve ◼ The timeliness... ◼ The quality...' as a line
-    of text (or heading) followed by one item per glyph, each keeping its columns."""
+    of text (or heading) followed by one item per glyph, each keeping its
+    columns; a heading run into the end of an item before the next glyph
+    ('... rather than the adults. Findings ◼ It has been') is a line of its own."""
     cuts = list(_INLINE_BULLET.finditer(raw))
     head = classify(raw[: cuts[0].start()], number)
     head.raw = raw
     pieces = [head] if head.shape != BLANK else []
     if head.shape in (TEXT, ITEM):
-        trailing = _TRAILING_HEADING.search(head.content)
-        if trailing and len(trailing.group("heading").split()) <= 12:
-            heading_start = head.start + trailing.start("heading")
-            head.content = head.content[: trailing.start()].rstrip()
-            pieces.append(Line(number, raw, TEXT, trailing.group("heading").rstrip(), heading_start))
+        pieces += _heading_at_end(head)
     for cut, following in zip(cuts, [*cuts[1:], None], strict=True):
         end = following.start() if following else len(raw)
         content = raw[cut.end() : end].rstrip()
         if content:
-            pieces.append(Line(number, raw, ITEM, content, cut.end(), marker=cut.group().strip()))
+            item = Line(number, raw, ITEM, content, cut.end(), marker=cut.group().strip())
+            pieces.append(item)
+            if following:
+                pieces += _heading_at_end(item)
     return pieces
+
+
+def _heading_at_end(line: Line) -> list[Line]:
+    """Cut a heading-like fragment after the line's last sentence into a line of its own."""
+    trailing = _TRAILING_HEADING.search(line.content)
+    if not trailing or len(trailing.group("heading").split()) > 12:
+        return []
+    heading_start = line.start + trailing.start("heading")
+    heading = trailing.group("heading").rstrip()
+    line.content = line.content[: trailing.start()].rstrip()
+    return [Line(line.number, line.raw, TEXT, heading, heading_start)]
 
 
 _TERMINAL = (".", "!", "?", ":", ";")

@@ -24,7 +24,7 @@ _ROLE_PHRASE = (
     rf"(?:{_ROLE_WORDS})(?:\s*\((?:HMIs?|SHMI|OI|designate)\))?"
     r"(?:\s+(?:Social\s+Care|Schools|Probation|Early\s+Years|(?:FE\s+and\s+)?Skills))?"
 )
-_WHOLE_ROLE = re.compile(rf"^\(?(?P<role>{_ROLE_PHRASE})\)?$", re.IGNORECASE)
+WHOLE_ROLE = re.compile(rf"^\(?(?P<role>{_ROLE_PHRASE})\)?$", re.IGNORECASE)
 # "two of Her Majesty’s Inspectors", "all of whom are Her Majesty’s Inspectors"
 _QUANTIFIER = re.compile(
     r"^(?:all\s+of\s+whom\s+(?:are|were)|all|both|each|two|three|four|five|six)\s+(?:of\s+)?", re.IGNORECASE
@@ -134,7 +134,7 @@ def _people_in(text: Text, start: int, end: int, lead_role: str | None) -> list[
         chunk = value[chunk_start:chunk_end]
         quantifier = _QUANTIFIER.match(chunk)
         bare = chunk[quantifier.end() :] if quantifier else chunk
-        whole = _WHOLE_ROLE.match(bare.strip())
+        whole = WHOLE_ROLE.match(bare.strip())
         if whole:  # a role on its own: for the people before it, else those after it
             offset = chunk_start + (quantifier.end() if quantifier else 0) + bare.index(whole.group("role"))
             role = _Role(whole.group("role"), text.slice(offset, offset + len(whole.group("role"))))

@@ -8,6 +8,7 @@ from checker.build import normalise_authority
 from checker.checks import Hit, check_kind
 from checker.diagnostics import Fix
 from checker.lettertypes import load_letter_types
+from checker.lines import intended_sign_off
 from checker.model import Letter
 from checker.people import HONOURS
 
@@ -140,7 +141,8 @@ def sign_off_fits(letter: Letter, params: dict):
         return
     named = not re.search(r"\b(sir|madam)\b", letter.salutation.value, re.IGNORECASE)
     expected = "Yours sincerely" if named else "Yours faithfully"
-    if letter.sign_off.value.lower().rstrip(",.") != expected.lower():
+    meant = intended_sign_off(letter.sign_off.value) or letter.sign_off.value  # spelling is STR014's
+    if meant.lower().rstrip(",.") != expected.lower():
         yield Hit(
             letter.sign_off.span(),
             {"sign_off": letter.sign_off.value, "expected": expected, "salutation": letter.salutation.value},
