@@ -176,13 +176,15 @@ def identify_type(letter: Letter, types: dict[str, LetterType]) -> LetterType | 
 
 
 _COUNCIL_SUFFIX = re.compile(
-    r"\s+(?:(?:county|city|borough|metropolitan borough|district)\s+)?council$", re.IGNORECASE
+    r"\s+(?:(?:county|city|borough|metropolitan borough|district)\s+)?council$|\s+local authority$",
+    re.IGNORECASE,
 )
 
 
 def normalise_authority(name: str) -> str:
+    """'the Wakefield local authority' -> 'Wakefield'; 'Kent County Council' -> 'Kent'."""
     name = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
-    return _COUNCIL_SUFFIX.sub("", name).strip()
+    return _COUNCIL_SUFFIX.sub("", _COUNCIL_SUFFIX.sub("", name).strip()).strip()
 
 
 def _local_authority(letter: Letter, letter_type: LetterType | None) -> str | None:

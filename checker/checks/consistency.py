@@ -119,6 +119,32 @@ _OPENING_AUTHORITY = re.compile(
 )
 
 
+# Words around an authority's name that do not change which authority it is.
+_AUTHORITY_PREFIX = re.compile(
+    r"^(?:the\s+)?(?:(?:London|Royal)\s+Borough\s+of|Borough\s+of|City\s+of)\s+", re.I
+)
+_AUTHORITY_SUFFIX = re.compile(
+    r"\s*\([^)]*\)$|\s+(?:metropolitan\s+borough|MBC|borough|city|county|council|local\s+authority)$", re.I
+)
+
+
+def _authority_words(name: str) -> list[str]:
+    name = _AUTHORITY_PREFIX.sub("", normalise_authority(name))
+    while (shorter := _AUTHORITY_SUFFIX.sub("", name)) != name:
+        name = shorter
+    return name.replace("&", "and").replace("-", " ").lower().split()
+
+
+def same_authority(found: str, expected: str) -> bool:
+    """'London Borough of Ealing' is 'Ealing', 'Wigan Metropolitan Borough' is
+    'Wigan', 'Slough Children First' (its trust) is 'Slough', 'Bath and North
+    East Somerset (B&NES)' is 'Bath and North East Somerset'; 'Dorset' is not
+    'Bournemouth, Christchurch and Poole', nor 'Somerset' 'North Somerset'."""
+    a, b = _authority_words(found), _authority_words(expected)
+    shorter, longer = sorted((a, b), key=len)
+    return bool(shorter) and longer[: len(shorter)] == shorter
+
+
 @check_kind("authority_agreement")
 def authority_agreement(letter: Letter, params: dict):
     """The local authority in the opening paragraph is the one in the title.
@@ -127,7 +153,7 @@ def authority_agreement(letter: Letter, params: dict):
         return
     text = letter.opening[0].text
     match = _OPENING_AUTHORITY.search(text.value)
-    if match and normalise_authority(match.group("la")).lower() != letter.local_authority.lower():
+    if match and not same_authority(match.group("la"), letter.local_authority):
         yield Hit(
             text.span(*match.span("la")), {"found": match.group("la"), "expected": letter.local_authority}
         )
