@@ -10,6 +10,7 @@ from checker.model import Letter
 # "MASH", "IROs", and joined ones: "B&NES", "S&FS", "C-SPA".
 _ACRONYM = re.compile(r"(?<![\w&-])([A-Z][A-Z0-9]*(?:[&-][A-Z0-9]+)*[A-Z0-9]*[A-Z])(s?)(?![\w&])")
 _BRACKETED = re.compile(r"\[[^\]]*\]")  # placeholders: DRAFT001's business
+_QUOTED = re.compile(r"‘[^’]{1,120}’|“[^”]{1,120}”")  # a name as written: ‘Safeguarding HUB ... plan’
 # Defined where it stands: "(MASH)", "(IROs’)", or spelt out just after it,
 # "RAG (Red-Amber-Green)", "NEET (not in education, employment or training)".
 _DEFINED_AFTER = re.compile(r"^(?:-[a-z]+)?\s\([A-Za-z]")
@@ -42,9 +43,13 @@ def acronyms(letter: Letter, params: dict):
     for text in texts:
         value = text.value
         placeholders = [m.span() for m in _BRACKETED.finditer(value)]
+        quoted = [m.span() for m in _QUOTED.finditer(value)]
         for match in _ACRONYM.finditer(value):
             acronym = match.group(1)
             if any(a <= match.start() < b for a, b in placeholders):
+                continue
+            if any(a <= match.start() < b for a, b in quoted):
+                defined.add(acronym)  # part of a name, there and later
                 continue
             if acronym in params["_allow"] or acronym in defined:
                 continue
