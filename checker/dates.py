@@ -128,12 +128,15 @@ def read_textual(text: str, between: bool = False) -> tuple[list[dt.date | None]
     for days, joins, month, year in groups:
         year = year or final_year
         expanded: list[int] = days[:1]
+        inside: set[int] = set()  # days a range fills in, not written
         for join, day in zip(joins, days[1:], strict=False):
             if _RANGE_JOIN.match(join) and expanded and day > expanded[-1]:
+                inside.update(range(expanded[-1] + 1, day))
                 expanded.extend(range(expanded[-1] + 1, day + 1))
             else:
                 expanded.append(day)
-        result.extend(_make(year, month, day, problems) for day in expanded)
+        made = [(_make(year, month, day, problems), day in inside) for day in expanded]
+        result.extend(date for date, filled in made if not (filled and date and date.weekday() >= 5))
     # "30 December and 2 January 2019": earlier groups belong to the year before.
     known = [d for d in result if d]
     if len(groups) > 1 and known and known[0] > known[-1] and groups[0][3] is None:

@@ -75,11 +75,13 @@ def _fit(letter: Letter, letter_type: LetterType, layout: Layout) -> Fit:
     found = Fit(layout)
     first: dict[str, Section] = {}
     repeats: list[Section] = []
+    exact = {heading_key(name) for spec in letter_type.sections for name in spec.names}
     for section in letter.sections:
         if section.kind == "other":
             continue
         if section.kind in first:
-            repeats.append(section)
+            if heading_key(section.heading.value) in exact:  # a misspelt one is STR012's
+                repeats.append(section)
         else:
             first[section.kind] = section
     missing = [kind for kind in layout.required if kind not in first]

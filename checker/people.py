@@ -225,7 +225,7 @@ def read_signature(signature: Text | None) -> Person | None:
 _HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof|Sir|Dame|Cllr|Councillor)\.?\s+)"
 _JOB_WORDS = r"(?:Interim|Acting|Executive|Corporate|Strategic|Deputy|Assistant|Joint|Service)"
 _JOB = (
-    rf"(?:{_JOB_WORDS}\s+)*(?:Director|Chief\s+Executive|Head|Leader|Manager)\b"
+    rf"(?:{_JOB_WORDS}\s+)*(?:Directors?|Chief\s+Executive|Head|Leader|Manager)\b"
     r"(?:.*?\b(?:Services|Care|Learning|Education|Families|Family|People|Officer|Executive|Council)\b(?!\s+Council))?"
 )
 _RECIPIENT = re.compile(
@@ -243,10 +243,11 @@ HONOURS = re.compile(
 )
 # A line of the recipient block that is only a name (or two: "A and B"),
 # perhaps with honours and then the job title after a comma.
+_HONOUR_WORDS = r"(?:OBE|CBE|MBE|KBE|DBE|CB|BEM|QPM|DL|JP|FRSA)"
+_PERSON = rf"{_HONORIFIC}?[A-Z][\w'’]*(?:(?:\s+-?|-)(?!{_HONOUR_WORDS}\b)[A-Z][\w'’\-]*){{1,3}}"
 _NAME_LINE = re.compile(
-    rf"^(?P<names>{_HONORIFIC}?[A-Z][\w'’]*(?:(?:\s+-?|-)[A-Z][\w'’\-]*){{1,3}}"
-    rf"(?:\s+and\s+{_HONORIFIC}?[A-Z][\w'’]*(?:(?:\s+-?|-)[A-Z][\w'’\-]*){{1,3}})?)"
-    r"(?P<honours>(?:,?\s+(?:OBE|CBE|MBE|KBE|DBE|CB|BEM|QPM|DL|JP|FRSA))*)"
+    rf"^(?P<names>{_PERSON}(?:\s+and\s+{_PERSON})?)"
+    rf"(?P<honours>(?:,?\s+{_HONOUR_WORDS})*)"
     r"(?:\s*,\s*(?P<job>.+)|\s*,)?$"
 )
 _NOT_A_NAME = re.compile(

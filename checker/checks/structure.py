@@ -36,7 +36,8 @@ _FOLLOWERS = {
     "salutation": ("title", "opening"),
     "title": ("opening", "sections"),
     "opening": ("sections", "closing"),
-    "closing": ("sign_off",),
+    "closing": ("sign_off", "signature"),
+    "sign_off": ("signature",),
 }
 
 
@@ -52,6 +53,7 @@ def _where_missing(letter: Letter, part: str) -> Span:
         "sections": letter.sections[0].heading if letter.sections else None,
         "closing": letter.closing,
         "sign_off": letter.sign_off,
+        "signature": letter.signature,
     }
     for follower in _FOLLOWERS.get(part, ()):
         text = anchors[follower]
@@ -117,11 +119,14 @@ def section_order(letter: Letter, params: dict):
 
 @check_kind("section_content", optional=("min_blocks", "min_words"))
 def section_content(letter: Letter, params: dict):
-    """A section has at least `min_blocks` paragraphs or bullets (default 1) and
-    `min_words` words (default 1). Facts: {section}, {words}, {blocks}."""
+    """A known section has at least `min_blocks` paragraphs or bullets (default
+    1) and `min_words` words (default 1); an unknown heading is STR012's, not
+    an empty section too. Facts: {section}, {words}, {blocks}."""
     min_blocks = params.get("min_blocks", 1)
     min_words = params.get("min_words", 1)
     for section in letter.sections:
+        if section.kind == "other":
+            continue
         if len(section.blocks) < min_blocks or section.words < min_words:
             yield Hit(
                 section.heading.span(),
