@@ -55,7 +55,7 @@ class Layout:
         return dict(self.headings).get(kind, default)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # hashed by identity: cheap keys for the caches below
 class LetterType:
     name: str
     label: str

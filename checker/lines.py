@@ -132,7 +132,7 @@ def classify(raw: str, number: int) -> Line:
             line.rest = match.group("rest")
             line.rest_start = match.start("rest")
         return line
-    match = _NEAR_SIGN_OFF.match(raw)
+    match = _NEAR_SIGN_OFF.match(raw) if len(raw) < 40 and raw.lstrip("* ")[:1] in "Yy" else None
     if match and intended_sign_off(match.group("content")):
         return Line(number, raw, SIGN_OFF, match.group("content").rstrip(",."), match.start("content"))
     content, start = _stripped(raw)
@@ -151,6 +151,9 @@ _TRAILING_HEADING = re.compile(r"(?<=[.!?])\s+(?P<heading>[A-Z][^.!?:;,]{2,80})$
 
 def classify_all(raw_lines: list[str]) -> list[Line]:
     """Every line's shape; a line holding a run-in list becomes one line per item."""
+    joined = "\n".join(raw_lines)
+    if "◼" not in joined and "▪" not in joined:  # the usual case: one line each
+        return [classify(raw, number) for number, raw in enumerate(raw_lines, start=1)]
     typed = []
     for number, raw in enumerate(raw_lines, start=1):
         if ("◼" in raw or "▪" in raw) and _INLINE_BULLET.search(raw):

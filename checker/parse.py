@@ -234,6 +234,7 @@ def _body_tokens(lines: list[L.Line], start: int, end: int, types: dict[str, Let
     """The title, then headings, paragraphs and items with _BREAKs between
     blocks (none across a page break inside a paragraph), then the closing."""
     headings = known_headings(types)
+    first_words = frozenset(key.split()[0] for key in headings if key)  # of every known heading
     tokens = []
     index = start
     while index < end and lines[index].shape == L.BLANK:
@@ -256,7 +257,7 @@ def _body_tokens(lines: list[L.Line], start: int, end: int, types: dict[str, Let
         if closing is not None and position >= closing:
             tokens.append(_token("CLOSING", line))
             previous = None
-        elif line.shape == L.TEXT and (split := _footnoted_heading(line, headings)):
+        elif line.shape == L.TEXT and (split := _footnoted_heading(line, headings, first_words)):
             heading, note = split  # "What needs to improve ...?11 The areas for ..."
             tokens.append(_token("HEADING", heading))
             tokens.append(_token("TEXT", note))
@@ -281,9 +282,14 @@ def _body_tokens(lines: list[L.Line], start: int, end: int, types: dict[str, Let
 _FOOTNOTED = re.compile(r"^(?P<heading>[^\d]{3,120}?[A-Za-z?:])\s?\d{1,2}\s*(?P<note>\S.*)$")
 
 
-def _footnoted_heading(line: L.Line, headings: dict) -> tuple[L.Line, L.Line] | None:
+def _footnoted_heading(
+    line: L.Line, headings: dict, first_words: frozenset[str]
+) -> tuple[L.Line, L.Line] | None:
     """A known heading with its footnote mark and the footnote's text run into
     one line by PDF extraction: the heading and the note as two lines."""
+    first = line.content.split(None, 1)[0].lower().rstrip("?:0123456789")
+    if first not in first_words:
+        return None  # most lines: no heading starts with their first word
     match = _FOOTNOTED.match(line.content)
     if match is None or heading_key(match.group("heading")) not in headings:
         return None

@@ -3,6 +3,7 @@ patterns in rules/core/draft.yaml; a repeated word needs a word-by-word look."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from checker.checks import Hit, ParamError, check_kind
@@ -10,7 +11,26 @@ from checker.diagnostics import Fix
 from checker.model import Letter
 from checker.scopes import scope_texts
 
-_WORD = re.compile(r"\w+")
+_OPENERS = "([‘“'\"*_"
+_CLOSERS = ",.;:!?)]’”'\"*_"
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+_WORDLIKE = re.compile(r"^\w+$")
+
+
+def _candidates(value: str) -> set[str]:
+    """Words that may be repeated: two whitespace-separated tokens that are
+    the same but for brackets, quotes or a stop around them. Cheap; the exact
+    pattern then confirms each (and rejects 'in, in')."""
+    tokens = value.lower().split()
+    found = set()
+    for first, second in itertools.pairwise(tokens):
+        if first == second:
+            found.add(first)
+        elif (second[:1] == first[:1] or first[:1] in _OPENERS) and first.lstrip(_OPENERS) == second.rstrip(
+            _CLOSERS
+        ):
+            found.add(second.rstrip(_CLOSERS))
+    return {word for word in found if _WORDLIKE.match(word)}
 
 
 def _prepare_repeated(params: dict) -> dict:
@@ -38,22 +58,14 @@ def repeated_words(letter: Letter, params: dict):
     after = params["_after"]
     for text in scope_texts(letter, params.get("scope", "body")):
         value = text.value
-        previous = None  # (lowercased word, start, end)
-        before = ""  # the word before `previous`
-        for match in _WORD.finditer(value):
-            word = match.group().lower()
-            if (
-                previous
-                and word == previous[0]
-                and word not in params["_allow"]
-                and before not in after.get(word, ())
-                and value[previous[2] : match.start()].isspace()
-            ):
-                first = value[previous[1] : previous[2]]
+        for candidate in sorted(_candidates(value) - params["_allow"]):
+            word = re.escape(candidate)
+            for match in re.finditer(rf"(?<!\w)({word})\s+({word})(?!\w)", value, re.IGNORECASE):
+                if candidate in after:
+                    before = _LAST_WORD.search(value, max(0, match.start() - 40), match.start())
+                    if before and before.group(1).lower() in after[candidate]:
+                        continue
+                first = match.group(1)
                 yield Hit(
-                    text.span(previous[1], match.end()),
-                    {"word": first},
-                    Fix(first, f"keep one '{first}'"),
+                    text.span(match.start(), match.end()), {"word": first}, Fix(first, f"keep one '{first}'")
                 )
-            before = previous[0] if previous else ""
-            previous = (word, match.start(), match.end())
