@@ -40,7 +40,7 @@ _DUTY_IN_BRACKETS = re.compile(r"\s*\((?:the\s+)?(?:lead|team)\s+inspector\)\s*$
 _NAME = re.compile(r"^[A-ZÀ-Þ][\w'’.]*(?:(?:\s+|-\s*)[\w'’.]+){0,4}$")
 
 _TRIGGERS = re.compile(
-    r"(?:^|(?<=[.!?]\s))(?:the\s+)?(?:lead\s+)?inspectors?\s+(?:were|was)\s+"
+    r"(?:^|(?<=[.!?]\s))(?:the\s+)?(?:lead\s+)?inspectors?\s+(?:(?:for|on)\s+this\s+visit\s+)?(?:were|was)\s+"
     r"|\b(?:carried\s+out|conducted|undertaken|led)\s+by\s+"
     rf"|(?P<lead>(?:{_ROLE_WORDS}))\s+(?:(?:for|on)\s+this\s+visit\s+)?(?:were|was)\s+",
     re.IGNORECASE,

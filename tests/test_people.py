@@ -131,6 +131,13 @@ def _people(sentence: str):
                 ("Cy Dee", "Senior HMI", "Senior HMI"),
             ],
         ),
+        (
+            "The inspectors for this visit were Ann Lee, His Majesty’s Inspector, and Bob Cole, Ofsted Inspector.",
+            [
+                ("Ann Lee", "HMI", "His Majesty’s Inspector"),
+                ("Bob Cole", "Ofsted Inspector", "Ofsted Inspector"),
+            ],
+        ),
         # a singular role after two names is the last one's: the first has none
         (
             "The inspectors were Ann Lee, Senior HMI, Bob Cole and Cy Dee, Ofsted Inspector.",

@@ -59,8 +59,10 @@ def test_report_json_matches_the_contract(cli):
         "line": 19,
         "paragraphs": 1,
         "bullets": 0,
+        "subheadings": [],
         "words": 160,
     }
+    assert letter["layout"] == "overview format"
     assert [r["line"] for r in letter["recommendations"]] == [29, 30, 31, 32]
     assert all(r["supported_by"] for r in letter["recommendations"])
     assert letter["findings"][0]["line"] == 36
@@ -142,3 +144,16 @@ def test_report_html_is_one_escaped_page(cli, tmp_path):
     assert "<td>42</td><td>Findings</td><td>findings</td>" in page
     assert "<b>PARSE003</b> line 1: not an inspection letter" in page
     assert page.count("<h2>Letter</h2>") == 1  # no model tables for the press release
+
+
+def test_report_names_the_format_and_the_findings_subheadings(cli):
+    from tests.conftest import FIXTURES
+
+    result = cli("report", str(FIXTURES / "real" / "essex_focused_2025.txt"), "--format", "json")
+    letter = json.loads(result.stdout)["letters"][0]
+    assert letter["layout"] == "headline findings format"
+    assert letter["sections"][2]["subheadings"] == [
+        "Identifying and responding to children’s needs and appropriate thresholds"
+    ]
+    rich = cli("report", str(FIXTURES / "real" / "essex_focused_2025.txt"))
+    assert "format: headline findings format" in rich.stdout

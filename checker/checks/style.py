@@ -51,7 +51,11 @@ def acronyms(letter: Letter, params: dict):
             if any(a <= match.start() < b for a, b in quoted):
                 defined.add(acronym)  # part of a name, there and later
                 continue
-            if acronym in params["_allow"] or acronym in defined:
+            if any(char.isdigit() for char in acronym):
+                continue  # a postcode or a reference (WC2B, S47), not an acronym
+            # 'ILACs' after '(ILACS)', 'IROs' after '(IRO)'
+            known = {acronym, acronym + "S", acronym[:-1] if acronym.endswith("S") else acronym}
+            if known & params["_allow"] or known & defined:
                 continue
             before = value[max(0, match.start() - 1) : match.start()]
             defined.add(acronym)
