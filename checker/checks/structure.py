@@ -215,3 +215,25 @@ def sign_off_spelling(letter: Letter, params: dict):
         yield Hit(
             letter.sign_off.span(), {"sign_off": written, "expected": meant}, Fix(meant, f"write '{meant}'")
         )
+
+
+@check_kind("title_form")
+def title_form(letter: Letter, params: dict):
+    """The title is in the form its letter type gives ('Focused visit to Kent
+    children's services'); a misspelt opening ('Focussed visit') gets a fix.
+    Facts: {title}, {expected}."""
+    letter_type = layout.letter_type_of(letter)
+    if letter.title is None or letter_type is None:
+        return
+    title = letter.title.value
+    if any(pattern.search(title) for pattern in letter_type.title):
+        return
+    expected = letter_type.label[:1].upper() + letter_type.label[1:]  # "Focused visit"
+    size = len(expected.split())
+    written = " ".join(title.split()[:size])
+    fix = None
+    if difflib.SequenceMatcher(None, written.lower(), expected.lower()).ratio() >= 0.8:
+        fix = Fix(expected, f"write '{expected}'")
+        yield Hit(letter.title.span(0, len(written)), {"title": title, "expected": expected}, fix)
+    else:
+        yield Hit(letter.title.span(), {"title": title, "expected": expected}, fix)
