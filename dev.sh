@@ -6,6 +6,7 @@
 #   bash dev.sh test     lint and run the test suite (what CI runs)
 #   bash dev.sh check [PATH...]   check letters (default: fixtures/letters)
 #   bash dev.sh bench [--letters N]   benchmark (see benchmarks/bench.py)
+#   bash dev.sh corpus [FOLDER]   check published letters against benchmarks/calibration/verdicts.tsv
 #   bash dev.sh docs     regenerate the rule tables in README.md from rules/
 #   bash dev.sh fmt      format the code with ruff
 set -euo pipefail
@@ -54,7 +55,11 @@ case "$command" in
     ensure_venv
     exec "$VENV/bin/python" benchmarks/bench.py "$@"
     ;;
+  corpus)
+    ensure_venv
+    exec "$VENV/bin/python" benchmarks/calibration/corpus.py "$@"
+    ;;
   *)
-    sed -n '2,11p' "$0"
+    sed -n '2,12p' "$0"
     ;;
 esac

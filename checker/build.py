@@ -106,19 +106,41 @@ def build_letter(path: str, source_lines: list[str], tree, types: dict[str, Lett
     letter_type = identify_type(letter, types)
     letter.letter_type = letter_type.name if letter_type else "unknown"
     letter.local_authority = _local_authority(letter, letter_type)
-    all_headings = known_headings(types)
-    for heading_line, blocks in parts["sections"]:
-        kind = None
-        if letter_type:
-            kind = letter_type.section_kind(heading_line.content)
-        kind = kind or all_headings.get(heading_key(heading_line.content)) or "other"
-        style = {MD_HEADING: "markdown", BOLD_LINE: "bold"}.get(heading_line.shape, "plain")
-        letter.sections.append(Section(Text([heading_line.piece]), kind, list(blocks), style))
+    letter.sections = _sections(parts["sections"], letter_type, types)
 
     opening_texts = [block.text for block in letter.opening]
     letter.visit = _visit_dates(opening_texts)
     letter.inspectors, letter.inspectors_sentence = people.find_inspectors(opening_texts)
     return letter
+
+
+def _sections(found: list, letter_type: LetterType | None, types: dict[str, LetterType]) -> list[Section]:
+    """Sections with their kinds. Inside a section that takes subheadings (the
+    findings' 'Areas of strength', or a topic of their own), such a heading
+    opens a part of the section, not a new one."""
+    all_headings = known_headings(types)
+    sections: list[Section] = []
+    current = None  # the SectionSpec of the section the letter is in
+    for heading_line, blocks in found:
+        heading = heading_line.content
+        if current is not None and sections and _is_subheading(heading, current, letter_type, all_headings):
+            sections[-1].blocks.append(Block("subheading", Text([heading_line.piece])))
+            sections[-1].blocks.extend(blocks)
+            continue
+        kind = letter_type.section_kind(heading) if letter_type else None
+        kind = kind or all_headings.get(heading_key(heading)) or "other"
+        style = {MD_HEADING: "markdown", BOLD_LINE: "bold"}.get(heading_line.shape, "plain")
+        sections.append(Section(Text([heading_line.piece]), kind, list(blocks), style))
+        current = letter_type.spec(kind) if letter_type else None
+    return sections
+
+
+def _is_subheading(heading: str, current, letter_type: LetterType | None, all_headings: dict) -> bool:
+    if current.takes_subheading(heading):
+        return True
+    if not current.other_subheadings or heading_key(heading) in all_headings:
+        return False
+    return letter_type is None or letter_type.section_kind(heading, fuzzy=0.8) is None
 
 
 def _date_mention(text: Text) -> DateMention:
@@ -154,13 +176,15 @@ def identify_type(letter: Letter, types: dict[str, LetterType]) -> LetterType | 
 
 
 _COUNCIL_SUFFIX = re.compile(
-    r"\s+(?:(?:county|city|borough|metropolitan borough|district)\s+)?council$", re.IGNORECASE
+    r"\s+(?:(?:county|city|borough|metropolitan borough|district)\s+)?council$|\s+local authority$",
+    re.IGNORECASE,
 )
 
 
 def normalise_authority(name: str) -> str:
+    """'the Wakefield local authority' -> 'Wakefield'; 'Kent County Council' -> 'Kent'."""
     name = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
-    return _COUNCIL_SUFFIX.sub("", name).strip()
+    return _COUNCIL_SUFFIX.sub("", _COUNCIL_SUFFIX.sub("", name).strip()).strip()
 
 
 def _local_authority(letter: Letter, letter_type: LetterType | None) -> str | None:

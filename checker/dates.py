@@ -40,12 +40,14 @@ _FULL_MONTHS = {
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
+# A year as text taken from a PDF may be split by the extraction ("3 April 201 8").
+_LOOSE_YEAR = r"(?:19|20)\d(?:\d|\s\d(?!\d))"
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)"
 _JOIN = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*[–—-]\s*|\s+to\s+)"
-_GROUP = rf"{_WEEKDAY}?{_DAY}(?:{_JOIN}{_WEEKDAY}?{_DAY})*\s+{_MONTH}(?:,?\s+{_YEAR})?"
+_GROUP = rf"{_WEEKDAY}?{_DAY}(?:{_JOIN}{_WEEKDAY}?{_DAY})*\s+{_MONTH}(?:,?\s+{_LOOSE_YEAR})?"
 _TEXTUAL = rf"(?<![\w£$]){_GROUP}(?:{_JOIN}{_GROUP})*(?!\w)"
 _NUMERIC = r"(?<![\w/.])\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})(?![\w/])"
-_MONTH_FIRST = rf"(?<!\w){_MONTH}\s+{_DAY},?\s+{_YEAR}(?!\w)"
+_MONTH_FIRST = rf"(?<!\w){_MONTH}\s+{_DAY},?\s+{_LOOSE_YEAR}(?!\w)"
 _MONTH_YEAR = rf"(?<!\w)(?:{_MONTH})\s+{_YEAR}(?!\w)"
 
 DATE_EXPRESSION = re.compile(
@@ -63,7 +65,7 @@ DATE_LINE = re.compile(rf"^(?:Date[:\s]\s*)?(?:{_TEXTUAL}|{_NUMERIC}|{_MONTH_FIR
 _GROUP_RE = re.compile(_GROUP, re.IGNORECASE)
 _DAY_RE = re.compile(r"(\d{1,2})(st|nd|rd|th)?", re.IGNORECASE)
 _MONTH_RE = re.compile(_MONTH, re.IGNORECASE)
-_YEAR_RE = re.compile(_YEAR)
+_YEAR_RE = re.compile(_LOOSE_YEAR)
 _RANGE_JOIN = re.compile(r"^\s*(?:[–—-]|to)\s*$", re.IGNORECASE)
 
 
@@ -81,11 +83,17 @@ def _make(year: int, month: int, day: int, problems: list[str]) -> dt.date | Non
         return None
 
 
-def read_textual(text: str) -> tuple[list[dt.date | None], list[str]]:
-    """Days named by a textual expression, with its style problems."""
+def read_textual(text: str, between: bool = False) -> tuple[list[dt.date | None], list[str]]:
+    """Days named by a textual expression, with its style problems. `between`:
+    the words before it were "between", so "3 and 5 November" is a range."""
     problems: list[str] = []
     groups: list[tuple[list[int], list[str], int, str | None]] = []
+    group_joins: list[str] = []  # the words between one day-month group and the next
+    previous_end = None
     for group in _GROUP_RE.finditer(text):
+        if previous_end is not None:
+            group_joins.append(text[previous_end : group.start()])
+        previous_end = group.end()
         words = group.group()
         words = re.sub(_WEEKDAY, "", words, flags=re.IGNORECASE)
         month_match = _MONTH_RE.search(words)
@@ -108,7 +116,7 @@ def read_textual(text: str) -> tuple[list[dt.date | None], list[str]]:
                 problems.append("leading zero")
         if month_word not in _FULL_MONTHS:
             problems.append("abbreviated month")
-        year = int(year_match.group()) if year_match else None
+        year = int(year_match.group().replace(" ", "")) if year_match else None
         groups.append((days, joins, MONTHS[month_word], year))
     if not groups:
         return [], ["unreadable"]
@@ -120,12 +128,15 @@ def read_textual(text: str) -> tuple[list[dt.date | None], list[str]]:
     for days, joins, month, year in groups:
         year = year or final_year
         expanded: list[int] = days[:1]
+        inside: set[int] = set()  # days a range fills in, not written
         for join, day in zip(joins, days[1:], strict=False):
             if _RANGE_JOIN.match(join) and expanded and day > expanded[-1]:
+                inside.update(range(expanded[-1] + 1, day))
                 expanded.extend(range(expanded[-1] + 1, day + 1))
             else:
                 expanded.append(day)
-        result.extend(_make(year, month, day, problems) for day in expanded)
+        made = [(_make(year, month, day, problems), day in inside) for day in expanded]
+        result.extend(date for date, filled in made if not (filled and date and date.weekday() >= 5))
     # "30 December and 2 January 2019": earlier groups belong to the year before.
     known = [d for d in result if d]
     if len(groups) > 1 and known and known[0] > known[-1] and groups[0][3] is None:
@@ -133,7 +144,25 @@ def read_textual(text: str) -> tuple[list[dt.date | None], list[str]]:
         first = next(d for d in shifted if d)
         if (known[-1] - first).days <= 62:
             result = shifted
+    if _is_range(groups, group_joins, between):
+        result = _fill(result)
     return result, problems
+
+
+def _is_range(groups: list, group_joins: list[str], between: bool) -> bool:
+    """ "30 January to 2 February", or "between 3 and 5 November": first to last."""
+    if len(groups) == 2 and len(groups[0][0]) == 1 and len(groups[1][0]) == 1:
+        return bool(_RANGE_JOIN.match(group_joins[0])) or between
+    return between and len(groups) == 1 and len(groups[0][0]) == 2
+
+
+def _fill(days: list[dt.date | None]) -> list[dt.date | None]:
+    """The working days from the first to the last (a visit does not run over
+    a weekend), when the two make a plausible visit."""
+    if len(days) != 2 or None in days or not 0 < (days[1] - days[0]).days <= 31:
+        return days
+    between = (days[0] + dt.timedelta(days=offset) for offset in range(1, (days[1] - days[0]).days))
+    return [days[0], *(day for day in between if day.weekday() < 5), days[1]]
 
 
 def read_numeric(text: str) -> tuple[list[dt.date | None], list[str]]:
@@ -156,13 +185,22 @@ def read_month_first(text: str) -> tuple[list[dt.date | None], list[str]]:
     if day.group(2):
         problems.append("ordinal")
     return [
-        _make(int(year.group()), MONTHS[month.group().rstrip(".").lower()], int(day.group(1)), problems)
+        _make(
+            int(year.group().replace(" ", "")),
+            MONTHS[month.group().rstrip(".").lower()],
+            int(day.group(1)),
+            problems,
+        )
     ], problems
+
+
+_BETWEEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 
 
 def read_match(match: re.Match) -> tuple[list[dt.date | None], list[str]]:
     if match.group("textual"):
-        return read_textual(match.group())
+        before = match.string[max(0, match.start() - 9) : match.start()]
+        return read_textual(match.group(), between=bool(_BETWEEN.search(before)))
     if match.group("numeric"):
         return read_numeric(match.group())
     return read_month_first(match.group())

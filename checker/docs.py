@@ -177,6 +177,10 @@ def _param_schema(param) -> dict:
         "strings": {"type": "array", "items": {"type": "string"}},
         "regexes": {"type": "array", "items": {"type": "string"}, "minItems": 1},
         "mapping": {"type": "object", "additionalProperties": {"type": "string"}, "minProperties": 1},
+        "word_lists": {
+            "type": "object",
+            "additionalProperties": {"type": "array", "items": {"type": "string"}},
+        },
         "group": {"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "minLength": 1}]},
         "scope": {"enum": [*SCOPES, *(f"section:{kind}" for kind in section_kinds())]},
     }

@@ -6,6 +6,7 @@ sections it has in which order, and what its closing statement says.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -20,13 +21,41 @@ class SectionSpec:
     heading: str
     aliases: tuple[str, ...]
     required: bool
+    subheadings: tuple[str, ...] = ()
+    other_subheadings: bool = False
 
     @property
     def names(self) -> tuple[str, ...]:
         return (self.heading, *self.aliases)
 
+    def takes_subheading(self, heading: str) -> bool:
+        """Does `heading` head a part of this section ('Areas of strength' in
+        the findings) rather than a section of its own?"""
+        return heading_key(heading) in {heading_key(name) for name in self.subheadings}
+
 
 @dataclass(frozen=True, slots=True)
+class Layout:
+    """One format of a letter type: when it was used, which sections it
+    requires, the orders they may take and the headings it gives them."""
+
+    name: str
+    start: dt.date | None
+    end: dt.date | None
+    required: tuple[str, ...]
+    orders: tuple[tuple[str, ...], ...]
+    headings: tuple[tuple[str, str], ...] = ()
+
+    def covers(self, day: dt.date | None) -> bool:
+        if day is None:
+            return True
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+    def heading_for(self, kind: str, default: str) -> str:
+        return dict(self.headings).get(kind, default)
+
+
+@dataclass(frozen=True, slots=True, eq=False)  # hashed by identity: cheap keys for the caches below
 class LetterType:
     name: str
     label: str
@@ -34,6 +63,17 @@ class LetterType:
     opening: tuple[re.Pattern, ...]
     closing: tuple[re.Pattern, ...]
     sections: tuple[SectionSpec, ...] = field(default=())
+    layouts: tuple[Layout, ...] = field(default=())
+    variants: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = field(default=())  # (when, orders)
+    after_closing: tuple[re.Pattern, ...] = field(default=())
+
+    def spec(self, kind: str) -> SectionSpec | None:
+        return next((spec for spec in self.sections if spec.kind == kind), None)
+
+    def orders_for(self, layout: Layout, kinds: set[str]) -> tuple[tuple[str, ...], ...]:
+        """The layout's orders, and those of the variants the letter's sections call for."""
+        extra = tuple(order for when, orders in self.variants if when in kinds for order in orders)
+        return layout.orders + extra
 
     def section_kind(self, heading: str, fuzzy: float = 0.85) -> str | None:
         """The section kind a heading names; near misses (typos) count too."""
@@ -51,6 +91,7 @@ class LetterType:
 def heading_key(heading: str) -> str:
     """Compare headings ignoring case, markup, curly quotes and punctuation."""
     text = heading.replace("’", "'").replace("*", "").lower()
+    text = re.sub(r"(?<=[a-z?:.])\d{1,2}$", "", text.rstrip())  # a footnote mark: "practice?1"
     text = re.sub(r"[^a-z0-9' ]+", " ", text)
     return " ".join(text.split())
 
@@ -64,6 +105,38 @@ def _patterns(items: list[str] | None) -> tuple[re.Pattern, ...]:
     return tuple(re.compile(item, re.IGNORECASE) for item in items or ())
 
 
+def _day(value) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+def _layouts(spec: dict, sections: tuple[SectionSpec, ...]) -> tuple[Layout, ...]:
+    """The type's layouts; without any, one made from its sections."""
+    items = spec.get("layouts")
+    if not items:
+        return (
+            Layout(
+                name="standard format",
+                start=None,
+                end=None,
+                required=tuple(s.kind for s in sections if s.required),
+                orders=(tuple(s.kind for s in sections),),
+            ),
+        )
+    return tuple(
+        Layout(
+            name=item["name"],
+            start=_day(item.get("from")),
+            end=_day(item.get("until")),
+            required=tuple(item.get("required") or ()),
+            orders=tuple(tuple(order) for order in item.get("orders") or ()),
+            headings=tuple((item.get("headings") or {}).items()),
+        )
+        for item in items
+    )
+
+
 def parse_letter_types(data: dict) -> dict[str, LetterType]:
     types: dict[str, LetterType] = {}
     for name, spec in (data.get("letter_types") or {}).items():
@@ -73,6 +146,8 @@ def parse_letter_types(data: dict) -> dict[str, LetterType]:
                 heading=item["heading"],
                 aliases=tuple(item.get("aliases") or ()),
                 required=bool(item.get("required", False)),
+                subheadings=tuple(item.get("subheadings") or ()),
+                other_subheadings=bool(item.get("other_subheadings", False)),
             )
             for item in spec.get("sections") or ()
         )
@@ -83,6 +158,12 @@ def parse_letter_types(data: dict) -> dict[str, LetterType]:
             opening=_patterns(spec.get("opening")),
             closing=_patterns(spec.get("closing")),
             sections=sections,
+            layouts=_layouts(spec, sections),
+            variants=tuple(
+                (item["when"], tuple(tuple(order) for order in item.get("orders") or ()))
+                for item in spec.get("variants") or ()
+            ),
+            after_closing=_patterns(spec.get("after_closing")),
         )
     return types
 

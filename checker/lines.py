@@ -32,6 +32,14 @@ _SIGN_OFF = re.compile(
     re.IGNORECASE,
 )
 _STRIP_BOLD = re.compile(r"^\*\*(.*?)\*\*$")
+# The sign-offs letters use, as they should be written. A short line that is
+# a near miss of one ("Your sincerely") is still the sign-off: STR014 names the
+# misspelling instead of the letter losing its sign-off, signature and closing.
+SIGN_OFFS = ("Yours sincerely", "Yours faithfully", "Yours truly", "Kind regards", "Best wishes", "Regards")
+_SIGN_OFF_KEYS = {form.lower(): form for form in SIGN_OFFS}
+_NEAR_SIGN_OFF = re.compile(
+    r"^\s*(?:\*\*)?(?P<content>Y[\w'’]{2,6}\s+[\w]{6,12}[,.]?)(?:\*\*)?\s*$", re.IGNORECASE
+)
 
 
 @dataclass(slots=True)
@@ -63,6 +71,18 @@ class Line:
 
     def words(self) -> int:
         return len(self.content.split())
+
+
+def intended_sign_off(written: str) -> str | None:
+    """The sign-off a line means ("Your sincerely" means "Yours sincerely"),
+    or None when it is not near any."""
+    key = " ".join(written.lower().replace("’", "'").rstrip(",.").split())
+    if key in _SIGN_OFF_KEYS:
+        return _SIGN_OFF_KEYS[key]
+    import difflib
+
+    close = difflib.get_close_matches(key, list(_SIGN_OFF_KEYS)[:3], n=1, cutoff=0.8)
+    return _SIGN_OFF_KEYS[close[0]] if close else None
 
 
 def _stripped(raw: str) -> tuple[str, int]:
@@ -112,14 +132,68 @@ def classify(raw: str, number: int) -> Line:
             line.rest = match.group("rest")
             line.rest_start = match.start("rest")
         return line
+    match = _NEAR_SIGN_OFF.match(raw) if len(raw) < 40 and raw.lstrip("* ")[:1] in "Yy" else None
+    if match and intended_sign_off(match.group("content")):
+        return Line(number, raw, SIGN_OFF, match.group("content").rstrip(",."), match.start("content"))
     content, start = _stripped(raw)
     if DATE_LINE.match(content) or LOOSE_DATE_LINE.match(content):
         return Line(number, raw, DATE, content, start)
     return Line(number, raw, TEXT, content, start)
 
 
+# A list glyph in the middle of a line: PDF extraction ran a list (and the
+# heading before it) into one line. "◼" and "▪" never appear in prose.
+_INLINE_BULLET = re.compile(r"\s+[◼▪]\s+")
+# "... rather than the adults. Findings ◼ It has been": a heading that ended up
+# at the end of the paragraph before the list it heads.
+_TRAILING_HEADING = re.compile(r"(?<=[.!?])\s+(?P<heading>[A-Z][^.!?:;,]{2,80})$")
+
+
 def classify_all(raw_lines: list[str]) -> list[Line]:
-    return [classify(raw, number) for number, raw in enumerate(raw_lines, start=1)]
+    """Every line's shape; a line holding a run-in list becomes one line per item."""
+    joined = "\n".join(raw_lines)
+    if "◼" not in joined and "▪" not in joined:  # the usual case: one line each
+        return [classify(raw, number) for number, raw in enumerate(raw_lines, start=1)]
+    typed = []
+    for number, raw in enumerate(raw_lines, start=1):
+        if ("◼" in raw or "▪" in raw) and _INLINE_BULLET.search(raw):
+            typed.extend(_split_run_in_list(raw, number))
+        else:
+            typed.append(classify(raw, number))
+    return typed
+
+
+def _split_run_in_list(raw: str, number: int) -> list[Line]:
+    """'What needs to improve ◼ The timeliness... ◼ The quality...' as a line
+    of text (or heading) followed by one item per glyph, each keeping its
+    columns; a heading run into the end of an item before the next glyph
+    ('... rather than the adults. Findings ◼ It has been') is a line of its own."""
+    cuts = list(_INLINE_BULLET.finditer(raw))
+    head = classify(raw[: cuts[0].start()], number)
+    head.raw = raw
+    pieces = [head] if head.shape != BLANK else []
+    if head.shape in (TEXT, ITEM):
+        pieces += _heading_at_end(head)
+    for cut, following in zip(cuts, [*cuts[1:], None], strict=True):
+        end = following.start() if following else len(raw)
+        content = raw[cut.end() : end].rstrip()
+        if content:
+            item = Line(number, raw, ITEM, content, cut.end(), marker=cut.group().strip())
+            pieces.append(item)
+            if following:
+                pieces += _heading_at_end(item)
+    return pieces
+
+
+def _heading_at_end(line: Line) -> list[Line]:
+    """Cut a heading-like fragment after the line's last sentence into a line of its own."""
+    trailing = _TRAILING_HEADING.search(line.content)
+    if not trailing or len(trailing.group("heading").split()) > 12:
+        return []
+    heading_start = line.start + trailing.start("heading")
+    heading = trailing.group("heading").rstrip()
+    line.content = line.content[: trailing.start()].rstrip()
+    return [Line(line.number, line.raw, TEXT, heading, heading_start)]
 
 
 _TERMINAL = (".", "!", "?", ":", ";")
@@ -138,4 +212,4 @@ def looks_like_heading(line: Line, max_words: int = 12) -> bool:
         return False
     if line.words() > max_words or len(content) > 100:
         return False
-    return not content.rstrip("*").endswith((".", ",", ";", ":", "!"))
+    return not content.rstrip("*”’\"' )").endswith((".", ",", ";", ":", "!"))

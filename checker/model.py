@@ -76,6 +76,11 @@ class Text:
         end_line, end_column = self.position(end - 1)
         return Span(line, column, end_line, end_column + 1)
 
+    def piece_bounds(self) -> list[tuple[int, int]]:
+        """(start, end) in `value` of each piece: the lines the text was joined from."""
+        ends = [offset - 1 for offset in self._offsets[1:]] + [len(self.value)]
+        return list(zip(self._offsets, ends, strict=True))
+
     def slice(self, start: int, end: int) -> Text:
         """A sub-Text keeping positions (used for sentences and list parts)."""
         line, column = self.position(start)
@@ -157,6 +162,7 @@ class Recipient:
     organisation: str | None
     postcode: str | None
     text: Text
+    names: list[str] = field(default_factory=list)  # everyone addressed ("A and B", one per line)
 
 
 @dataclass(slots=True)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from lark.lexer import Lexer
 
 from checker import lines as L
+from checker import people
 from checker.lettertypes import LetterType, heading_key, known_headings
 from checker.resources import resource_path
 
@@ -71,20 +72,37 @@ def _title_index(lines: list[L.Line], start: int, types: dict[str, LetterType]) 
     return None
 
 
-def _closing_start(lines: list[L.Line], end: int, types: dict[str, LetterType]) -> int | None:
-    """Index of the first line of the closing statement ending before `end`."""
-    last = end - 1
-    while last >= 0 and lines[last].shape == L.BLANK:
-        last -= 1
-    first = last
-    while first > 0 and lines[first - 1].shape == L.TEXT:
-        first -= 1
-    if last < 0 or lines[last].shape != L.TEXT:
-        return None
-    text = " ".join(line.content for line in lines[first : last + 1])
-    if any(p.search(text) for t in types.values() for p in t.closing):
-        return first
-    return None
+def _trailing_blocks(lines: list[L.Line], end: int, start: int, most: int) -> list[tuple[int, int]]:
+    """The last `most` blocks of text before `end`, last first: (first, last) line indices."""
+    blocks: list[tuple[int, int]] = []
+    index = end - 1
+    while index >= start and len(blocks) < most:
+        while index >= start and lines[index].shape == L.BLANK:
+            index -= 1
+        if index < start or lines[index].shape not in (L.TEXT, L.ITEM):
+            break
+        last = index
+        while index > start and lines[index - 1].shape == L.TEXT:
+            index -= 1
+        blocks.append((index, last))
+        index -= 1
+    return blocks
+
+
+def _closing_start(lines: list[L.Line], start: int, end: int, types: dict[str, LetterType]) -> int | None:
+    """Index of the first line of the closing statement ("Ofsted will take the
+    findings ... into account"), which the copy and publication notes may
+    follow; a letter that ends with a notification to the Department for
+    Education instead has that as its closing."""
+    notes_from = None
+    for first, last in _trailing_blocks(lines, end, start, most=4):
+        text = " ".join(line.content for line in lines[first : last + 1])
+        if any(p.search(text) for t in types.values() for p in t.closing):
+            return first
+        if not any(p.search(text) for t in types.values() for p in t.after_closing):
+            break
+        notes_from = first
+    return notes_from
 
 
 def is_continuation(previous: L.Line | None, line: L.Line) -> bool:
@@ -105,7 +123,8 @@ def tokenise(lines: list[L.Line], types: dict[str, LetterType]) -> list[Token]:
         head_end = salutation
     else:  # no "Dear ...": the head, if any, ends at the title
         head_end = body_start = _title_index(lines, 0, types) or 0
-    body_end = sign_off if sign_off is not None else len(lines)
+    signed = sign_off if sign_off is not None else _unsigned_off_signature(lines, body_start)
+    body_end = signed if signed is not None else len(lines)
 
     tokens = _head_tokens(lines[:head_end])
     if salutation is not None:
@@ -113,7 +132,25 @@ def tokenise(lines: list[L.Line], types: dict[str, LetterType]) -> list[Token]:
     tokens += _body_tokens(lines, body_start, body_end, types)
     if sign_off is not None:
         tokens += _signature_tokens(lines, sign_off)
+    elif signed is not None:
+        tokens += [_token("SIGNATURE", line) for line in lines[signed:] if line.shape != L.BLANK]
     return tokens
+
+
+_NAME_LINE = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}$")
+
+
+def _unsigned_off_signature(lines: list[L.Line], start: int) -> int | None:
+    """Without a sign-off, the letter may still end with its signature: a
+    name, then the role on its own line ("Her Majesty’s Inspector", perhaps
+    with a full stop). Index of the name line."""
+    filled = [i for i in range(start, len(lines)) if lines[i].shape != L.BLANK]
+    if len(filled) < 2:
+        return None
+    role, name = lines[filled[-1]], lines[filled[-2]]
+    if not people.WHOLE_ROLE.match(role.content.rstrip(".")):
+        return None
+    return filled[-2] if _NAME_LINE.match(name.content) and name.shape == L.TEXT else None
 
 
 def _head_tokens(head: list[L.Line]) -> list[Token]:
@@ -138,9 +175,18 @@ def _head_tokens(head: list[L.Line]) -> list[Token]:
 
 
 _JOB_TITLE = re.compile(r"\b(?:Director|Chief Executive|Head of)\b")
+# The last line of Ofsted's letterhead (its web address, email or phone numbers).
+_LETTERHEAD_LINE = re.compile(r"\bofsted\b|www\.|@|\bTextphone\b|\b0300\s?123", re.IGNORECASE)
 
 
 def _undated_recipient(head: list[L.Line]) -> int | None:
+    letterhead = [i for i, line in enumerate(head) if _LETTERHEAD_LINE.search(line.content)]
+    if letterhead and letterhead[-1] + 1 < len(head):
+        after = letterhead[-1] + 1
+        while after < len(head) and head[after].shape == L.BLANK:
+            after += 1
+        if after < len(head):
+            return after
     end = len(head)
     while end > 0 and head[end - 1].shape == L.BLANK:
         end -= 1
@@ -156,6 +202,7 @@ def _body_tokens(lines: list[L.Line], start: int, end: int, types: dict[str, Let
     """The title, then headings, paragraphs and items with _BREAKs between
     blocks (none across a page break inside a paragraph), then the closing."""
     headings = known_headings(types)
+    first_words = frozenset(key.split()[0] for key in headings if key)  # of every known heading
     tokens = []
     index = start
     while index < end and lines[index].shape == L.BLANK:
@@ -167,7 +214,7 @@ def _body_tokens(lines: list[L.Line], start: int, end: int, types: dict[str, Let
             tokens.append(_token("TITLE", first))
             index += 1
 
-    closing = _closing_start(lines, end, types)
+    closing = _closing_start(lines, index, end, types)
     previous: L.Line | None = None  # the last content line of the current block
     blank_before = True
     for position in range(index, end):
@@ -178,6 +225,11 @@ def _body_tokens(lines: list[L.Line], start: int, end: int, types: dict[str, Let
         if closing is not None and position >= closing:
             tokens.append(_token("CLOSING", line))
             previous = None
+        elif line.shape == L.TEXT and (split := _footnoted_heading(line, headings, first_words)):
+            heading, note = split  # "What needs to improve ...?11 The areas for ..."
+            tokens.append(_token("HEADING", heading))
+            tokens.append(_token("TEXT", note))
+            previous = note
         elif _is_heading(
             line, blank_before, position + 1 >= len(lines) or lines[position + 1].shape == L.BLANK, headings
         ):
@@ -192,6 +244,28 @@ def _body_tokens(lines: list[L.Line], start: int, end: int, types: dict[str, Let
             previous = line
         blank_before = False
     return tokens
+
+
+# "<heading><footnote mark><the footnote's text>" with no digit in the heading.
+_FOOTNOTED = re.compile(r"^(?P<heading>[^\d]{3,120}?[A-Za-z?:])\s?\d{1,2}\s*(?P<note>\S.*)$")
+
+
+def _footnoted_heading(
+    line: L.Line, headings: dict, first_words: frozenset[str]
+) -> tuple[L.Line, L.Line] | None:
+    """A known heading with its footnote mark and the footnote's text run into
+    one line by PDF extraction: the heading and the note as two lines."""
+    first = line.content.split(None, 1)[0].lower().rstrip("?:0123456789")
+    if first not in first_words:
+        return None  # most lines: no heading starts with their first word
+    match = _FOOTNOTED.match(line.content)
+    if match is None or heading_key(match.group("heading")) not in headings:
+        return None
+    heading_end, note_start = match.end("heading"), match.start("note")
+    return (
+        L.Line(line.number, line.raw, L.TEXT, line.content[:heading_end], line.start),
+        L.Line(line.number, line.raw, L.TEXT, line.content[note_start:], line.start + note_start),
+    )
 
 
 def _signature_tokens(lines: list[L.Line], sign_off: int) -> list[Token]:

@@ -16,6 +16,14 @@ def _person(person: Person | None) -> dict | None:
     return {"name": person.name, "role": person.role, "role_text": person.role_text}
 
 
+def _layout(letter: Letter) -> str | None:
+    """The format of its letter type the letter fits best (rules/letter_types.yaml)."""
+    from checker.layout import fit
+
+    found = fit(letter)
+    return found.layout.name if found else None
+
+
 def letter_dict(letter: Letter, alignment=None) -> dict:
     recipient = letter.recipient
     links = alignment.links if alignment else {}
@@ -24,6 +32,7 @@ def letter_dict(letter: Letter, alignment=None) -> dict:
     return {
         "path": letter.path,
         "letter_type": letter.letter_type,
+        "layout": _layout(letter),
         "letter_date": letter.letter_date.isoformat() if letter.letter_date else None,
         "recipient": {
             "name": recipient.name,
@@ -46,6 +55,7 @@ def letter_dict(letter: Letter, alignment=None) -> dict:
                 "line": section.line,
                 "paragraphs": len(section.paragraphs),
                 "bullets": len(section.bullets),
+                "subheadings": [b.text.value for b in section.blocks if b.kind == "subheading"],
                 "words": section.words,
             }
             for section in letter.sections

@@ -24,6 +24,8 @@ BROKEN_EXPECTED = {
     "area_not_evaluated.md": [("ALIGN002", "alignment", 23, 3)],
     "previous_visit_after.md": [("DATE009", "dates", 13, 293)],
     "inspector_without_role.md": [("INSP002", "inspectors", 13, 278)],
+    "misspelt_sign_off.md": [("STR014", "structure", 70, 1)],
+    "visit_in_wrong_year.md": [("DATE001", "dates", 9, 1)],
 }
 
 
@@ -46,6 +48,14 @@ def test_broken_letter_is_caught_at_the_right_place(cli, name):
         if d["severity"] == "error"
     ]
     assert errors == BROKEN_EXPECTED[name]
+
+
+def test_a_visit_in_the_wrong_year_says_which_year_would_fit(cli):
+    _, data = _json(cli, str(BROKEN / "visit_in_wrong_year.md"))
+    (d,) = data["files"][0]["diagnostics"]
+    assert (
+        d["message"] == "letter is dated 8 February 2019, but the visit ended on 15 January 2020 (in 2019?)"
+    )
 
 
 def test_the_underlined_text_is_the_offending_text(cli):

@@ -94,7 +94,7 @@ def test_statistics_with_text_and_concise_print_only_the_table(cli):
         lines = result.stdout.splitlines()
         assert result.exit_code == 1
         assert not any("-->" in line or "Found " in line or "letter is dated" in line for line in lines), fmt
-        assert ["1", "DATE001", "error", "letter-before-visit-end"] in [line.split() for line in lines]
+        assert ["2", "DATE001", "error", "letter-before-visit-end"] in [line.split() for line in lines]
         assert any(line.split()[1:4] == ["STR012", "error", "[*]"] for line in lines)  # fixable
     github = cli("check", str(BROKEN), "-f", "github", "--statistics").stdout.splitlines()
     assert any(line.startswith("::error ") for line in github)

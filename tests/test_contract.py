@@ -175,7 +175,7 @@ def test_every_kind_declares_documented_parameters():
 def test_explain_shows_the_contract_and_the_rules_values(cli):
     shown = cli("explain", "DATE007").stdout
     assert "Checked by the `date_compare` check kind with these parameters:" in shown
-    assert "- **offset_days**: `70` — days added to `right` (whole number, default `0`)" in " ".join(
+    assert "- **offset_days**: `90` — days added to `right` (whole number, default `0`)" in " ".join(
         shown.split()
     )
 

@@ -48,3 +48,31 @@ def test_date_lines(line):
 @pytest.mark.parametrize("line", ["Dear Ms Murphy", "In 2018 the council", "Textphone 0161 618 8524"])
 def test_not_date_lines(line):
     assert not DATE_LINE.match(line)
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        # "between" makes "and" a range; a range skips the weekend it spans
+        ("between 3 and 5 November 2020", [D(2020, 11, 3), D(2020, 11, 4), D(2020, 11, 5)]),
+        ("between 13 October and 15 October 2020", [D(2020, 10, 13), D(2020, 10, 14), D(2020, 10, 15)]),
+        ("on 30 January to 2 February 2024", [D(2024, 1, 30), D(2024, 1, 31), D(2024, 2, 1), D(2024, 2, 2)]),
+        ("from 2 to 6 March 2023", [D(2023, 3, 2), D(2023, 3, 3), D(2023, 3, 6)]),
+        # a year that spans a year is not filled in: DATE011 names it
+        ("on 24 October 2022 to 25 October 2023", [D(2022, 10, 24), D(2023, 10, 25)]),
+        # a year split by PDF extraction
+        ("on 3 April 201 8", [D(2018, 4, 3)]),
+    ],
+)
+def test_ranges_and_extraction_splits(text, days):
+    match = DATE_EXPRESSION.search(text)
+    assert read_match(match) == (days, [])
+
+
+def test_and_without_between_lists_two_days():
+    match = DATE_EXPRESSION.search("on 3 and 5 November 2020")
+    assert read_match(match)[0] == [D(2020, 11, 3), D(2020, 11, 5)]
+
+
+def test_a_split_year_is_a_date_line():
+    assert DATE_LINE.match("3 April 201 8")

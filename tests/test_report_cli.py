@@ -60,8 +60,10 @@ def test_report_json_matches_the_contract(cli):
         "line": 19,
         "paragraphs": 1,
         "bullets": 0,
+        "subheadings": [],
         "words": 160,
     }
+    assert letter["layout"] == "overview format"
     assert [r["line"] for r in letter["recommendations"]] == [29, 30, 31, 32]
     assert all(r["supported_by"] for r in letter["recommendations"])
     assert letter["findings"][0]["line"] == 36
@@ -249,3 +251,16 @@ def test_a_bug_while_rendering_is_one_line_and_exit_2(cli, monkeypatch):
     assert result.stderr == (
         "lettercheck: error: internal error while writing the report: KeyError: 'severity' (please report it)\n"
     )
+
+
+def test_report_names_the_format_and_the_findings_subheadings(cli):
+    from tests.conftest import FIXTURES
+
+    result = cli("report", str(FIXTURES / "real" / "essex_focused_2025.txt"), "--format", "json")
+    letter = json.loads(result.stdout)["letters"][0]
+    assert letter["layout"] == "headline findings format"
+    assert letter["sections"][2]["subheadings"] == [
+        "Identifying and responding to children’s needs and appropriate thresholds"
+    ]
+    rich = cli("report", str(FIXTURES / "real" / "essex_focused_2025.txt"))
+    assert "format: headline findings format" in rich.stdout

@@ -8,7 +8,9 @@ from checker.build import normalise_authority
 from checker.checks import Hit, check_kind
 from checker.diagnostics import Fix
 from checker.lettertypes import load_letter_types
+from checker.lines import intended_sign_off
 from checker.model import Letter
+from checker.people import HONOURS
 
 _HONORIFICS = {
     "mr",
@@ -27,35 +29,60 @@ _HONORIFICS = {
 
 
 def _words(text: str) -> list[str]:
-    return [w.strip(".,").lower() for w in text.replace("’", "'").split()]
+    return [w.strip(".,").lower() for w in HONOURS.sub("", text.replace("’", "'")).split()]
+
+
+def _fits(addressed: list[str], name: list[str]) -> bool:
+    """'Ms Murphy', 'Alison', 'Alison Murphy' or 'Sal' (for Saleem) fit 'Ms Alison Murphy'."""
+    honorific = name[0] if name and name[0] in _HONORIFICS else None
+    given = [w for w in name if w not in _HONORIFICS]
+    if not given or not addressed:
+        return False
+    if addressed[0] in _HONORIFICS:
+        return addressed[-1] == given[-1] and (honorific is None or addressed[0] == honorific)
+    if addressed == given or addressed[0] == given[0]:
+        return True
+    # a short form of the first name: "Dear Sal" to Saleem, "Dear Chris" to Christopher
+    return len(addressed) == 1 and len(addressed[0]) >= 3 and given[0].startswith(addressed[0])
 
 
 @check_kind("salutation_recipient")
 def salutation_recipient(letter: Letter, params: dict):
-    """'Dear Ms Murphy' or 'Dear Alison' fits the recipient 'Ms Alison Murphy'.
-    Facts: {salutation}, {recipient}, {suggestion}."""
+    """'Dear Ms Murphy' or 'Dear Alison' fits the recipient 'Ms Alison Murphy';
+    'Dear Ms Giles and Ms Taylor' fits a block that names both. Honours
+    ('OBE') are not part of a name. Facts: {salutation}, {recipient}, {suggestion}."""
     if not (letter.salutation and letter.recipient and letter.recipient.name):
         return
     addressed = _words(letter.salutation.value)[1:]  # after "Dear"
     if not addressed or addressed[0] in ("sir", "madam", "colleague", "colleagues", "all"):
         return
-    name = _words(letter.recipient.name)
-    honorific = name[0] if name and name[0] in _HONORIFICS else None
-    given = [w for w in name if w not in _HONORIFICS]
-    first, last = (given[0], given[-1]) if given else ("", "")
-    if addressed[0] in _HONORIFICS:
-        ok = addressed[-1] == last and (honorific is None or addressed[0] == honorific)
-    else:
-        ok = addressed[0] == first or addressed == given
-    if ok:
+    names = [_words(name) for name in letter.recipient.names or [letter.recipient.name]]
+    people = _split_addressees(addressed)
+    if all(any(_fits(person, name) for name in names) for person in people):
         return
-    original = letter.recipient.name.split()
-    suggestion = f"Dear {original[0]} {original[-1]}" if honorific else f"Dear {original[0]}"
+    written = HONOURS.sub("", letter.recipient.name).split()
+    if addressed[0] in _HONORIFICS:  # keep the writer's choice of form: correct the surname
+        honorific = letter.salutation.value.split()[1]
+        suggestion = f"Dear {honorific} {written[-1]}"
+    else:
+        given = [w for w in written if w.lower().strip(".") not in _HONORIFICS]
+        suggestion = f"Dear {given[0]}" if given else f"Dear {written[0]}"
     yield Hit(
         letter.salutation.span(),
         {"salutation": letter.salutation.value, "recipient": letter.recipient.name, "suggestion": suggestion},
         Fix(suggestion, f"write '{suggestion}'"),
     )
+
+
+def _split_addressees(words: list[str]) -> list[list[str]]:
+    """['ms', 'giles', 'and', 'ms', 'taylor'] -> [['ms', 'giles'], ['ms', 'taylor']]."""
+    people: list[list[str]] = [[]]
+    for word in words:
+        if word in ("and", "&") and people[-1]:
+            people.append([])
+        else:
+            people[-1].append(word)
+    return [person for person in people if person]
 
 
 # Only where the letter names its own visit: another visit may be mentioned
@@ -92,6 +119,32 @@ _OPENING_AUTHORITY = re.compile(
 )
 
 
+# Words around an authority's name that do not change which authority it is.
+_AUTHORITY_PREFIX = re.compile(
+    r"^(?:the\s+)?(?:(?:London|Royal)\s+Borough\s+of|Borough\s+of|City\s+of)\s+", re.I
+)
+_AUTHORITY_SUFFIX = re.compile(
+    r"\s*\([^)]*\)$|\s+(?:metropolitan\s+borough|MBC|borough|city|county|council|local\s+authority)$", re.I
+)
+
+
+def _authority_words(name: str) -> list[str]:
+    name = _AUTHORITY_PREFIX.sub("", normalise_authority(name))
+    while (shorter := _AUTHORITY_SUFFIX.sub("", name)) != name:
+        name = shorter
+    return name.replace("&", "and").replace("-", " ").lower().split()
+
+
+def same_authority(found: str, expected: str) -> bool:
+    """'London Borough of Ealing' is 'Ealing', 'Wigan Metropolitan Borough' is
+    'Wigan', 'Slough Children First' (its trust) is 'Slough', 'Bath and North
+    East Somerset (B&NES)' is 'Bath and North East Somerset'; 'Dorset' is not
+    'Bournemouth, Christchurch and Poole', nor 'Somerset' 'North Somerset'."""
+    a, b = _authority_words(found), _authority_words(expected)
+    shorter, longer = sorted((a, b), key=len)
+    return bool(shorter) and longer[: len(shorter)] == shorter
+
+
 @check_kind("authority_agreement")
 def authority_agreement(letter: Letter, params: dict):
     """The local authority in the opening paragraph is the one in the title.
@@ -100,7 +153,7 @@ def authority_agreement(letter: Letter, params: dict):
         return
     text = letter.opening[0].text
     match = _OPENING_AUTHORITY.search(text.value)
-    if match and normalise_authority(match.group("la")).lower() != letter.local_authority.lower():
+    if match and not same_authority(match.group("la"), letter.local_authority):
         yield Hit(
             text.span(*match.span("la")), {"found": match.group("la"), "expected": letter.local_authority}
         )
@@ -114,7 +167,8 @@ def sign_off_fits(letter: Letter, params: dict):
         return
     named = not re.search(r"\b(sir|madam)\b", letter.salutation.value, re.IGNORECASE)
     expected = "Yours sincerely" if named else "Yours faithfully"
-    if letter.sign_off.value.lower().rstrip(",.") != expected.lower():
+    meant = intended_sign_off(letter.sign_off.value) or letter.sign_off.value  # spelling is STR014's
+    if meant.lower().rstrip(",.") != expected.lower():
         yield Hit(
             letter.sign_off.span(),
             {"sign_off": letter.sign_off.value, "expected": expected, "salutation": letter.salutation.value},

@@ -97,11 +97,47 @@ def visit_days(letter: Letter, params: dict):
         if params["require"] == "consecutive" and later > earlier:
             gap = (later - earlier).days
             weekend_gap = earlier.weekday() == 4 and gap == 3
-            if gap > 1 and not weekend_gap:
+            if 1 < gap <= MAX_VISIT_DAYS and not weekend_gap:  # longer: a wrong year or month, DATE011's
                 yield Hit(
                     letter.visit.text.span(), {"first": format_date(earlier), "second": format_date(later)}
                 )
                 return
+
+
+MAX_VISIT_DAYS = 31
+
+
+@check_kind(
+    "visit_span",
+    params=(Param("max_days", "integer", MAX_VISIT_DAYS, minimum=1, doc="the most days a visit may span"),),
+)
+def visit_span(letter: Letter, params: dict):
+    """The visit's first and last days are no more than `max_days` apart
+    (default 31): '24 October 2022 to 25 October 2023' has a wrong year.
+    Facts: {first}, {last}, {days}, {suggestion}."""
+    days = letter.visit_dates
+    if len(days) < 2:
+        return
+    first, last = min(days), max(days)
+    span = (last - first).days
+    if span <= params["max_days"]:
+        return
+    suggestion = ""
+    for year in (last.year, first.year):  # the other day's year, if that makes a short visit
+        for day, other in ((first, last), (last, first)):
+            try:
+                moved = day.replace(year=year)
+            except ValueError:
+                continue
+            if moved != day and 0 <= abs((other - moved).days) <= MAX_VISIT_DAYS:
+                suggestion = f"; did you mean {format_date(moved)}?"
+                break
+        if suggestion:
+            break
+    yield Hit(
+        letter.visit.text.span(),
+        {"first": format_date(first), "last": format_date(last), "days": span, "suggestion": suggestion},
+    )
 
 
 @check_kind(

@@ -213,13 +213,15 @@ def date_field(letter: Letter, name: str) -> tuple[dt.date | None, object]:
 def date_compare(letter: Letter, params: dict):
     """Require `left op right + offset_days` between two of the letter's dates
     (letter_date, visit_start, visit_end); reported on `left`.
-    Facts: {left}, {right}, {days}, {offset_days}."""
+    Facts: {left}, {right}, {days}, {offset_days}, {year_hint} (' (in 2018?)' when
+    the right-hand date a year earlier would fit)."""
     left, left_text = date_field(letter, params["left"])
     right, _ = date_field(letter, params["right"])
     if left is None or right is None:
         return
     offset = params["offset_days"]
-    if _OPERATORS[params["op"]](left, right + dt.timedelta(days=offset)):
+    compare = _OPERATORS[params["op"]]
+    if compare(left, right + dt.timedelta(days=offset)):
         return
     yield Hit(
         left_text.span(),
@@ -228,5 +230,18 @@ def date_compare(letter: Letter, params: dict):
             "right": format_date(right),
             "days": (left - right).days,
             "offset_days": offset,
+            "year_hint": _year_hint(left, right, compare, offset),
         },
     )
+
+
+def _year_hint(left: dt.date, right: dt.date, compare, offset: int) -> str:
+    """' (in 2018?)' when the right-hand date a year earlier would fit within
+    three months: the usual slip is the year ('December 2019' in January 2019)."""
+    try:
+        earlier = right.replace(year=right.year - 1)
+    except ValueError:  # 29 February
+        return ""
+    if compare(left, earlier + dt.timedelta(days=offset)) and abs((left - earlier).days) <= 92:
+        return f" (in {earlier.year}?)"
+    return ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 from checker.checks import Hit, Param, check_kind
 from checker.diagnostics import Fix
@@ -11,6 +12,10 @@ from checker.model import Letter, Person
 
 
 def _name_key(name: str) -> str:
+    """Compare names ignoring case, accents' absence, punctuation and the
+    space PDF extraction leaves after a hyphen ("Jenny- ellen")."""
+    name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    name = re.sub(r"-\s+", "-", name)
     return " ".join(re.sub(r"[^\w\s'-]", "", name).lower().split())
 
 

@@ -117,6 +117,13 @@ def _mapping(value) -> str | None:
     return None if ok else "a non-empty mapping of strings to strings"
 
 
+def _word_lists(value) -> str | None:
+    ok = isinstance(value, dict) and all(
+        isinstance(k, str) and _string_list(v) is None for k, v in value.items()
+    )
+    return None if ok else "a mapping of a word to a list of words"
+
+
 def _date(value) -> str | None:
     import datetime as dt
 
@@ -157,6 +164,7 @@ TYPES = {
         lambda v: _string_list(v) or (None if v else "a non-empty list of regular expressions"),
     ),
     "mapping": ParamType("mapping of pattern to replacement", _mapping),
+    "word_lists": ParamType("mapping of a word to a list of words", _word_lists),
     "group": ParamType(
         "group number or name",
         lambda v: None if (_is_int(v) and v >= 0) or (isinstance(v, str) and v) else "a group number or name",

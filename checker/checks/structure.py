@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import difflib
 
+from checker import layout
 from checker.checks import Hit, Param, check_kind, start_of, whole_line
 from checker.diagnostics import Fix
 from checker.lettertypes import heading_key, known_headings, load_letter_types
+from checker.lines import intended_sign_off
 from checker.model import Letter, Span
 
 PARTS = ("date", "recipient", "salutation", "title", "opening", "closing", "sign_off", "signature")
@@ -34,7 +36,8 @@ _FOLLOWERS = {
     "salutation": ("title", "opening"),
     "title": ("opening", "sections"),
     "opening": ("sections", "closing"),
-    "closing": ("sign_off",),
+    "closing": ("sign_off", "signature"),
+    "sign_off": ("signature",),
 }
 
 
@@ -50,6 +53,7 @@ def _where_missing(letter: Letter, part: str) -> Span:
         "sections": letter.sections[0].heading if letter.sections else None,
         "closing": letter.closing,
         "sign_off": letter.sign_off,
+        "signature": letter.signature,
     }
     for follower in _FOLLOWERS.get(part, ()):
         text = anchors[follower]
@@ -72,27 +76,29 @@ def required_part(letter: Letter, params: dict):
         yield Hit(_where_missing(letter, params["part"]), {"part": params["part"].replace("_", "-")})
 
 
-def _letter_type(letter: Letter):
-    return load_letter_types().get(letter.letter_type)
-
-
 @check_kind("required_sections")
 def required_sections(letter: Letter, params: dict):
-    """Every section the letter type marks `required` is present.
-    Facts: {section} (the expected heading), {letter_type}."""
-    letter_type = _letter_type(letter)
-    if letter_type is None:
+    """Every section the letter's format requires is present. The format is
+    the layout of its letter type in use at the letter's date that the letter
+    fits best (rules/letter_types.yaml). Facts: {section} (the expected
+    heading), {letter_type}, {layout}."""
+    found = layout.fit(letter)
+    if found is None:
         return
-    present = {section.kind for section in letter.sections}
-    for spec in letter_type.sections:
-        if spec.required and spec.kind not in present:
-            anchor = _anchor_for_missing(letter, spec.kind, letter_type)
-            yield Hit(anchor, {"section": spec.heading, "letter_type": letter_type.label})
+    letter_type = layout.letter_type_of(letter)
+    for kind in found.missing:
+        spec = letter_type.spec(kind)
+        heading = found.layout.heading_for(kind, spec.heading if spec else kind)
+        yield Hit(
+            _anchor_for_missing(letter, kind, found),
+            {"section": heading, "letter_type": letter_type.label, "layout": found.layout.name},
+        )
 
 
-def _anchor_for_missing(letter: Letter, kind: str, letter_type) -> Span:
-    order = [spec.kind for spec in letter_type.sections]
-    later = order[order.index(kind) + 1 :]
+def _anchor_for_missing(letter: Letter, kind: str, found: layout.Fit) -> Span:
+    """The heading of the first section that should come after the missing one."""
+    orders = [order for order in found.layout.orders if kind in order]
+    later = set(orders[0][orders[0].index(kind) + 1 :]) if orders else set()
     for section in letter.sections:
         if section.kind in later:
             return section.heading.span()
@@ -103,22 +109,14 @@ def _anchor_for_missing(letter: Letter, kind: str, letter_type) -> Span:
 
 @check_kind("section_order")
 def section_order(letter: Letter, params: dict):
-    """Known sections appear in the order the letter type gives.
+    """Known sections appear in an order the letter's format allows.
     Facts: {section}, {after}."""
-    letter_type = _letter_type(letter)
-    if letter_type is None:
-        return
-    rank = {spec.kind: index for index, spec in enumerate(letter_type.sections)}
-    highest = None
-    for section in letter.sections:
-        if section.kind not in rank:
-            continue
-        if highest is not None and rank[section.kind] < rank[highest.kind]:
-            yield Hit(
-                section.heading.span(), {"section": section.heading.value, "after": highest.heading.value}
-            )
-        elif highest is None or rank[section.kind] > rank[highest.kind]:
-            highest = section
+    found = layout.fit(letter)
+    for problem in found.misplaced if found else ():
+        yield Hit(
+            problem.section.heading.span(),
+            {"section": problem.section.heading.value, "after": problem.after.heading.value},
+        )
 
 
 @check_kind(
@@ -129,11 +127,14 @@ def section_order(letter: Letter, params: dict):
     ),
 )
 def section_content(letter: Letter, params: dict):
-    """A section has at least `min_blocks` paragraphs or bullets (default 1) and
-    `min_words` words (default 1). Facts: {section}, {words}, {blocks}."""
+    """A known section has at least `min_blocks` paragraphs or bullets (default
+    1) and `min_words` words (default 1); an unknown heading is STR012's, not
+    an empty section too. Facts: {section}, {words}, {blocks}."""
     min_blocks = params["min_blocks"]
     min_words = params["min_words"]
     for section in letter.sections:
+        if section.kind == "other":
+            continue
         if len(section.blocks) < min_blocks or section.words < min_words:
             yield Hit(
                 section.heading.span(),
@@ -143,17 +144,20 @@ def section_content(letter: Letter, params: dict):
 
 @check_kind("duplicate_sections")
 def duplicate_sections(letter: Letter, params: dict):
-    """A known section appears only once. Facts: {section}, {first_line}."""
-    seen = {}
-    for section in letter.sections:
-        if section.kind == "other":
-            continue
-        if section.kind in seen:
-            yield Hit(
-                section.heading.span(), {"section": section.heading.value, "first_line": seen[section.kind]}
-            )
-        else:
-            seen[section.kind] = section.line
+    """A known section appears only once. A repeated heading that stands where
+    a missing section belongs is named as that section, with a fix.
+    Facts: {section}, {first_line}, {hint}."""
+    found = layout.fit(letter)
+    letter_type = layout.letter_type_of(letter)
+    for repeat in found.repeated if found else ():
+        facts = {"section": repeat.section.heading.value, "first_line": repeat.first.line, "hint": ""}
+        fix = None
+        if repeat.meant:
+            spec = letter_type.spec(repeat.meant)
+            heading = found.layout.heading_for(repeat.meant, spec.heading if spec else repeat.meant)
+            facts["hint"] = f"; the letter has no '{heading}' section, which belongs here"
+            fix = Fix(heading, f"rename the heading to '{heading}'")
+        yield Hit(repeat.section.heading.span(), facts, fix)
 
 
 @check_kind(
@@ -217,3 +221,39 @@ def known_headings_check(letter: Letter, params: dict):
                     + " letter",
                 },
             )
+
+
+@check_kind("sign_off_spelling")
+def sign_off_spelling(letter: Letter, params: dict):
+    """The sign-off is spelt as letters write it ('Your sincerely' is read as
+    the sign-off, and named once here with a fix). Facts: {sign_off}, {expected}."""
+    if letter.sign_off is None:
+        return
+    written = letter.sign_off.value
+    meant = intended_sign_off(written)
+    if meant and written.replace("’", "'").lower() != meant.lower():
+        yield Hit(
+            letter.sign_off.span(), {"sign_off": written, "expected": meant}, Fix(meant, f"write '{meant}'")
+        )
+
+
+@check_kind("title_form")
+def title_form(letter: Letter, params: dict):
+    """The title is in the form its letter type gives ('Focused visit to Kent
+    children's services'); a misspelt opening ('Focussed visit') gets a fix.
+    Facts: {title}, {expected}."""
+    letter_type = layout.letter_type_of(letter)
+    if letter.title is None or letter_type is None:
+        return
+    title = letter.title.value
+    if any(pattern.search(title) for pattern in letter_type.title):
+        return
+    expected = letter_type.label[:1].upper() + letter_type.label[1:]  # "Focused visit"
+    size = len(expected.split())
+    written = " ".join(title.split()[:size])
+    fix = None
+    if difflib.SequenceMatcher(None, written.lower(), expected.lower()).ratio() >= 0.8:
+        fix = Fix(expected, f"write '{expected}'")
+        yield Hit(letter.title.span(0, len(written)), {"title": title, "expected": expected}, fix)
+    else:
+        yield Hit(letter.title.span(), {"title": title, "expected": expected}, fix)

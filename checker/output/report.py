@@ -52,6 +52,7 @@ def report_tables(result: FileResult) -> list[tuple[str, list[str], list[list[st
     recipient = data["recipient"] or {}
     fields = [
         ("Letter type", data["letter_type"].replace("_", " ")),
+        ("Format", data["layout"]),
         ("Title", data["title"]),
         ("Local authority", data["local_authority"]),
         ("Letter date", _long_date(data["letter_date"])),
@@ -200,6 +201,8 @@ def render_rich(results: list[FileResult], console) -> None:
         tree = Tree(f"[bold]{t(data['title'] or '(no title)')}[/]  [dim]{t(result.path)}[/]")
         meta = tree.add("[bold cyan]Letter[/]")
         meta.add(f"type: [green]{data['letter_type'].replace('_', ' ')}[/]")
+        if data["layout"]:
+            meta.add(f"format: {t(data['layout'])}")
         meta.add(f"local authority: {t(data['local_authority']) if data['local_authority'] else '[red]?[/]'}")
         meta.add(f"dated: {_long_date(data['letter_date'])}")
         recipient = data["recipient"]

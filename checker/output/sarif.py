@@ -48,9 +48,10 @@ def generic_text(template: str) -> str:
     """A message template with each `{placeholder}` shown as an ellipsis."""
     parts = []
     for literal, field, _spec, _conversion in string.Formatter().parse(template):
-        parts.append(literal)
-        if field is not None:
-            parts.append("…")
+        if literal:
+            parts.append(literal)
+        if field is not None and parts[-1:] != ["…"]:
+            parts.append("…")  # adjacent placeholders ("{right}{year_hint}") read as one
     return "".join(parts)
 
 
