@@ -1,0 +1,206 @@
+"""Rebuild a letter from a PDF's text rows: paragraphs, headings, list items.
+
+The rows come from `pdf.py` in reading order (the structure tags' order when
+the PDF is tagged, top to bottom otherwise). Rows join into one paragraph
+when the tags put them in the same paragraph, or, by layout, when the row
+before was full (wrapped at the right margin) with no paragraph gap. Headings
+come from tags (H, H1...) or from a bold or larger short paragraph; list items
+from tags (LI) or a bullet glyph. Page numbers, repeated footers and tagged
+artifacts are dropped; a paragraph cut by a page break is joined again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from checker.reading.document import HEADING, ITEM, LINE, PARAGRAPH, Block, Piece, Place
+
+if TYPE_CHECKING:
+    from checker.reading.pdf import Page, TextRow
+
+# Bullet glyphs: symbol-font bullets (Wingdings/Symbol private-use codes), then
+# dashes and asterisks that need a space after them to be bullets.
+_BULLET = re.compile(
+    r"^(?:[•◼◾▪■□●○◦·‣⁃➢➤➣✓✔\uf06e\uf0a7\uf0b7\uf0d8\uf076\uf0fc\uf0a8\uf0e8]\s*|[-–*]\s+)(?=\S)"
+)
+_NUMBERED = re.compile(r"^(?:\d{1,2}[.)]|\(?[a-z]\)|\(?[ivx]{1,4}\))\s")
+_PAGE_NUMBER = re.compile(
+    r"^(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$|^[-–]\s*\d{1,3}\s*[-–]$", re.IGNORECASE
+)
+_SENTENCE_END = (".", "!", "?", ":", ";")
+_MARGIN_ZONE = 0.12  # the top and bottom share of a page where running headers and footers sit
+_PARAGRAPH_PITCH = 1.6  # rows further apart than this many font sizes (baseline to baseline) are paragraphs
+
+
+def order_by_layout(rows: list[TextRow]) -> None:
+    """Put an untagged page's rows in reading order: runs of rows that go down
+    the page keep their stream order; runs are ordered top to bottom (a
+    letterhead written last in the stream still comes first)."""
+    runs: list[list[TextRow]] = []
+    for row in rows:
+        if runs and row.top <= runs[-1][-1].top + 3:
+            runs[-1].append(row)
+        else:
+            runs.append([row])
+    runs.sort(key=lambda run: -run[0].top)
+    rows[:] = [row for run in runs for row in run]
+    for position, row in enumerate(rows):
+        row.order = float(position)
+
+
+def rebuild(pages: list[Page]) -> list[Block]:
+    """The letter's blocks from every page's rows (already in reading order)."""
+    kept = _drop_furniture(pages)
+    if not any(kept):
+        return []
+    body_size = _body_size(kept)
+    margin = _right_margin(kept, body_size)
+    blocks: list[Block] = []
+    for page_rows in kept:
+        page_blocks = _page_blocks(page_rows, margin, body_size)
+        if blocks and page_blocks and _continues_across_pages(blocks[-1], page_blocks[0]):
+            first = page_blocks.pop(0)
+            first.pieces[0].glue = _glue(blocks[-1].pieces[-1].text, first.pieces[0].text)
+            blocks[-1].pieces.extend(first.pieces)
+        blocks.extend(page_blocks)
+    return blocks
+
+
+def _drop_furniture(pages: list[Page]) -> list[list[TextRow]]:
+    """Every page's rows less artifacts, page numbers and running headers or
+    footers (the same text at the same height on two or more pages). A tagged
+    artifact at the top of page 1 is kept: it is the letterhead."""
+    repeated = Counter()
+    for page in pages:
+        seen = set()
+        for row in page.rows:
+            if _in_margin(row, page):
+                seen.add((re.sub(r"\d+", "#", row.text), round(row.top / 6)))
+        repeated.update(seen)
+    kept = []
+    for page in pages:
+        rows = []
+        for row in page.rows:
+            in_margin = _in_margin(row, page)
+            if in_margin and _PAGE_NUMBER.match(row.text):
+                continue
+            if in_margin and len(pages) > 1 and repeated[(re.sub(r"\d+", "#", row.text), round(row.top / 6))] > 1:
+                continue
+            if row.artifact and not (page.number == 1 and row.top > page.height * 0.7):
+                continue
+            rows.append(row)
+        kept.append(rows)
+    return kept
+
+
+def _in_margin(row: TextRow, page: Page) -> bool:
+    return row.top > page.height * (1 - _MARGIN_ZONE) or row.bottom < page.height * _MARGIN_ZONE
+
+
+def _body_size(pages: list[list[TextRow]]) -> float:
+    sizes = Counter()
+    for rows in pages:
+        for row in rows:
+            sizes[round(row.size * 2) / 2] += len(row.text)
+    return sizes.most_common(1)[0][0] if sizes else 12.0
+
+
+def _right_margin(pages: list[list[TextRow]], body_size: float) -> float:
+    """Where body text wraps: the right edge that most long body rows reach."""
+    rights = sorted(
+        row.right for rows in pages for row in rows if abs(row.size - body_size) < 1 and len(row.text) > 40
+    )
+    if not rights:
+        return max((row.right for rows in pages for row in rows), default=0.0)
+    return rights[int(len(rights) * 0.9)]
+
+
+def _wrapped(previous: TextRow, row: TextRow, margin: float) -> bool:
+    """Did `previous` end because the line was full? True when the next row's
+    first word would not have fitted after it."""
+    first_word = row.text.split(" ", 1)[0]
+    needed = (len(first_word) + 1) * 0.55 * row.size
+    return previous.right + needed > margin
+
+
+def _page_blocks(rows: list[TextRow], margin: float, body_size: float) -> list[Block]:
+    blocks: list[Block] = []
+    members: list[list[TextRow]] = []
+    for row in rows:
+        glyph = _BULLET.match(row.text)
+        previous = members[-1][-1] if members else None
+        if previous is not None and _same_paragraph(previous, row, glyph is not None, margin):
+            members[-1].append(row)
+            blocks[-1].pieces.append(_piece(row, glue=_glue(previous.text, row.text)))
+            continue
+        attached = previous is not None and not _gap_between(previous, row)
+        if glyph or row.role == "LI":
+            block = Block(ITEM if glyph else PARAGRAPH, [_piece(row, strip=glyph.end() if glyph else 0)])
+        else:
+            block = Block(PARAGRAPH, [_piece(row)])
+        block.attached = attached
+        blocks.append(block)
+        members.append([row])
+    for block, block_rows in zip(blocks, members, strict=True):
+        if block.kind == PARAGRAPH:
+            block.kind = _kind(block_rows, block.text, body_size, margin)
+        if block.kind == HEADING:
+            block.attached = False
+    return blocks
+
+
+def _same_paragraph(previous: TextRow, row: TextRow, bullet: bool, margin: float) -> bool:
+    if bullet or row.page != previous.page:
+        return False
+    wrapped = _wrapped(previous, row, margin)
+    if row.block is not None and row.block == previous.block:
+        return wrapped or _NUMBERED.match(previous.text) is not None
+    if row.block is not None and previous.block is not None and row.role != previous.role:
+        return False
+    same_style = row.bold == previous.bold and abs(row.size - previous.size) < 1
+    return wrapped and same_style and not _gap_between(previous, row) and row.left > previous.left - 40
+
+
+def _gap_between(previous: TextRow, row: TextRow) -> bool:
+    """Is there paragraph spacing (more than line spacing) between two rows?"""
+    if row.page != previous.page or row.top > previous.top:
+        return True
+    return previous.bottom - row.bottom > _PARAGRAPH_PITCH * max(row.size, previous.size)
+
+
+def _kind(rows: list[TextRow], text: str, body_size: float, margin: float) -> str:
+    role = rows[0].role
+    if role == "H" or (len(role) == 2 and role[0] == "H" and role[1].isdigit()):
+        return HEADING
+    words = len(text.split())
+    ends = text.rstrip("”’\"') ").endswith((*_SENTENCE_END, ","))
+    starts = text[:1].isupper() or text[:1].isdigit()
+    larger = rows[0].size >= body_size + 1.5
+    if starts and not ends and words <= 14 and len(rows) <= 2 and (all(r.bold for r in rows) or larger):
+        return HEADING
+    if len(rows) == 1 and rows[0].right < margin * 0.75:
+        return LINE
+    return PARAGRAPH
+
+
+def _continues_across_pages(before: Block, after: Block) -> bool:
+    """Is `after`, first on its page, the rest of the paragraph `before`?"""
+    if before.kind not in (PARAGRAPH, ITEM) or after.kind not in (PARAGRAPH, LINE):
+        return False
+    end = before.text.rstrip("”’\"') ")
+    start = after.text[:1]
+    return start.islower() or (not end.endswith(_SENTENCE_END) and not start.isdigit())
+
+
+def _glue(before: str, after: str) -> str:
+    """Join two rows: no space after a hyphen that ends a row mid-word."""
+    if before.endswith("-") and len(before) > 1 and before[-2].isalpha() and after[:1].isalpha():
+        return ""
+    return " "
+
+
+def _piece(row: TextRow, strip: int = 0, glue: str = " ") -> Piece:
+    text = row.text[strip:]
+    return Piece(text, Place(row.row, row.column + strip, row.page), glue)
