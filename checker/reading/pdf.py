@@ -116,7 +116,8 @@ def extract_pages(data: bytes, use_tags: bool = True) -> list[Page]:
     try:
         if len(document) == 0:
             raise DocumentError("the PDF has no pages", "damaged")
-        pages = [_read_page(document, index, use_tags) for index in range(len(document))]
+        block_ids: dict[tuple[int, ...], int] = {}
+        pages = [_read_page(document, index, use_tags, block_ids) for index in range(len(document))]
     except pdfium.PdfiumError as error:
         raise DocumentError(f"the PDF is damaged ({error})", "damaged") from None
     finally:
@@ -141,13 +142,13 @@ def _check_text_layer(pages: list[Page]) -> None:
         )
 
 
-def _read_page(document, index: int, use_tags: bool) -> Page:
+def _read_page(document, index: int, use_tags: bool, block_ids: dict[tuple[int, ...], int]) -> Page:
     page = document[index]
     try:
         width, height = page.get_size()
         textpage = page.get_textpage()
         try:
-            marked = _StructureMap(page.raw) if use_tags else None
+            marked = _StructureMap(page.raw, block_ids) if use_tags else None
             rows = _rows(textpage, index + 1, marked)
         finally:
             textpage.close()
@@ -237,16 +238,18 @@ def _is_bold(handle, index: int, buffers: _Buffers) -> bool:
 class _StructureMap:
     """The page's structure tags: marked-content id -> the paragraph it is in.
 
-    Rows are matched to tags through the text object of their first
-    character. Block ids are unique across pages (a running counter).
+    A paragraph is named by its path of child indexes from the tree's root,
+    which is the same on every page (PDFium builds one tree per page, but
+    keeps every child's index), so a paragraph cut by a page break has the
+    same block id on both pages. Rows are matched to tags through the text
+    object of their first character.
     """
 
-    _next_block = 0
-
-    def __init__(self, page_handle) -> None:
+    def __init__(self, page_handle, block_ids: dict[tuple[int, ...], int]) -> None:
         import pypdfium2.raw as pdfium_c
 
         self.blocks: dict[int, tuple[int, str, int]] = {}  # mcid -> (block id, role, reading order)
+        self._block_ids = block_ids
         self._name = ctypes.create_string_buffer(256)
         tree = pdfium_c.FPDF_StructTree_GetForPage(page_handle)
         if not tree:
@@ -255,7 +258,7 @@ class _StructureMap:
             for index in range(pdfium_c.FPDF_StructTree_CountChildren(tree)):
                 child = pdfium_c.FPDF_StructTree_GetChildAtIndex(tree, index)
                 if child:
-                    self._walk(child, None, depth=0)
+                    self._walk(child, (index,), None)
         finally:
             pdfium_c.FPDF_StructTree_Close(tree)
 
@@ -269,23 +272,23 @@ class _StructureMap:
         length = pdfium_c.FPDF_StructElement_GetType(element, self._name, 256)
         return self._name.raw[: max(length - 2, 0)].decode("utf-16-le", errors="replace")
 
-    def _walk(self, element, block: tuple[int, str] | None, depth: int) -> None:
+    def _walk(self, element, path: tuple[int, ...], block: tuple[int, str] | None) -> None:
         import pypdfium2.raw as pdfium_c
 
-        if depth > 64:  # a malformed, cyclic tree
+        if len(path) > 64:  # a malformed, cyclic tree
             return
         role = self._type(element)
         if role == "LI" or (role not in _INLINE and role not in _LIST_PARTS) or block is None:
-            _StructureMap._next_block += 1
-            block = (_StructureMap._next_block, role)
-        for index in range(pdfium_c.FPDF_StructElement_GetMarkedContentIdCount(element)):
-            mcid = pdfium_c.FPDF_StructElement_GetMarkedContentIdAtIndex(element, index)
-            if mcid >= 0 and mcid not in self.blocks:
-                self.blocks[mcid] = (block[0], block[1], len(self.blocks))
+            block = (self._block_ids.setdefault(path, len(self._block_ids)), role)
         for index in range(pdfium_c.FPDF_StructElement_CountChildren(element)):
             child = pdfium_c.FPDF_StructElement_GetChildAtIndex(element, index)
             if child:
-                self._walk(child, block, depth + 1)
+                self._walk(child, (*path, index), block)
+                continue
+            # Marked content on this page; -1 for content on another page.
+            mcid = pdfium_c.FPDF_StructElement_GetChildMarkedContentID(element, index)
+            if mcid >= 0 and mcid not in self.blocks:
+                self.blocks[mcid] = (block[0], block[1], len(self.blocks))
 
     def assign(self, textpage_handle, index: int, row: TextRow) -> None:
         """Give the row its block, role and reading order, or mark it an artifact."""

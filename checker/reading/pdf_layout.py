@@ -58,13 +58,18 @@ def rebuild(pages: list[Page]) -> list[Block]:
     body_size = _body_size(kept)
     margin = _right_margin(kept, body_size)
     blocks: list[Block] = []
+    last_row = None
     for page_rows in kept:
         page_blocks = _page_blocks(page_rows, margin, body_size)
-        if blocks and page_blocks and _continues_across_pages(blocks[-1], page_blocks[0]):
+        if not page_blocks:
+            continue
+        same_tag = last_row is not None and last_row.block is not None and last_row.block == page_rows[0].block
+        if blocks and (same_tag or _continues_across_pages(blocks[-1], page_blocks[0])):
             first = page_blocks.pop(0)
             first.pieces[0].glue = _glue(blocks[-1].pieces[-1].text, first.pieces[0].text)
             blocks[-1].pieces.extend(first.pieces)
         blocks.extend(page_blocks)
+        last_row = page_rows[-1]
     return blocks
 
 
@@ -135,7 +140,14 @@ def _page_blocks(rows: list[TextRow], margin: float, body_size: float) -> list[B
             members[-1].append(row)
             blocks[-1].pieces.append(_piece(row, glue=_glue(previous.text, row.text)))
             continue
-        attached = previous is not None and not _gap_between(previous, row)
+        # Short lines with no paragraph gap stay together (an address, a
+        # signature); anything longer is a paragraph of its own.
+        attached = (
+            previous is not None
+            and len(members[-1]) == 1
+            and not _gap_between(previous, row)
+            and max(previous.right, row.right) < margin * 0.75
+        )
         if glyph or row.role == "LI":
             block = Block(ITEM if glyph else PARAGRAPH, [_piece(row, strip=glyph.end() if glyph else 0)])
         else:
@@ -143,10 +155,11 @@ def _page_blocks(rows: list[TextRow], margin: float, body_size: float) -> list[B
         block.attached = attached
         blocks.append(block)
         members.append([row])
-    for block, block_rows in zip(blocks, members, strict=True):
+    for index, (block, block_rows) in enumerate(zip(blocks, members, strict=True)):
         if block.kind == PARAGRAPH:
-            block.kind = _kind(block_rows, block.text, body_size, margin)
-        if block.kind == HEADING:
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            block.kind = _kind(block_rows, block.text, body_size, margin, following)
+        if block.kind in (HEADING, ITEM):
             block.attached = False
     return blocks
 
@@ -156,9 +169,14 @@ def _same_paragraph(previous: TextRow, row: TextRow, bullet: bool, margin: float
         return False
     wrapped = _wrapped(previous, row, margin)
     if row.block is not None and row.block == previous.block:
-        return wrapped or _NUMBERED.match(previous.text) is not None
-    if row.block is not None and previous.block is not None and row.role != previous.role:
-        return False
+        # The tags say one paragraph: its rows join unless they are short lines
+        # broken by hand (an address or a signature written as one paragraph).
+        return wrapped or previous.right >= margin * 0.75
+    if row.block is not None and previous.block is not None:
+        # Two tagged paragraphs are one only when the first was cut mid-sentence
+        # (some PDFs tag every printed line as a paragraph).
+        if row.role != previous.role or _ends_sentence(previous.text) and not row.text[:1].islower():
+            return False
     same_style = row.bold == previous.bold and abs(row.size - previous.size) < 1
     return wrapped and same_style and not _gap_between(previous, row) and row.left > previous.left - 40
 
@@ -170,16 +188,22 @@ def _gap_between(previous: TextRow, row: TextRow) -> bool:
     return previous.bottom - row.bottom > _PARAGRAPH_PITCH * max(row.size, previous.size)
 
 
-def _kind(rows: list[TextRow], text: str, body_size: float, margin: float) -> str:
-    role = rows[0].role
-    if role == "H" or (len(role) == 2 and role[0] == "H" and role[1].isdigit()):
-        return HEADING
+def _kind(rows: list[TextRow], text: str, body_size: float, margin: float, following: Block | None) -> str:
+    """Heading, paragraph or a line of its own. A heading is tagged as one, or
+    is a short bold or larger paragraph with text under it (so a bold
+    signature is not a heading)."""
     words = len(text.split())
     ends = text.rstrip("”’\"') ").endswith((*_SENTENCE_END, ","))
+    role = rows[0].role
+    if role == "H" or (len(role) == 2 and role[0] == "H" and role[1].isdigit()):
+        if words <= 25 and not ends:
+            return HEADING
     starts = text[:1].isupper() or text[:1].isdigit()
     larger = rows[0].size >= body_size + 1.5
+    body_follows = following is not None and following.kind in (PARAGRAPH, ITEM) and len(following.text) > 60
     if starts and not ends and words <= 14 and len(rows) <= 2 and (all(r.bold for r in rows) or larger):
-        return HEADING
+        if body_follows:
+            return HEADING
     if len(rows) == 1 and rows[0].right < margin * 0.75:
         return LINE
     return PARAGRAPH
@@ -189,9 +213,12 @@ def _continues_across_pages(before: Block, after: Block) -> bool:
     """Is `after`, first on its page, the rest of the paragraph `before`?"""
     if before.kind not in (PARAGRAPH, ITEM) or after.kind not in (PARAGRAPH, LINE):
         return False
-    end = before.text.rstrip("”’\"') ")
     start = after.text[:1]
-    return start.islower() or (not end.endswith(_SENTENCE_END) and not start.isdigit())
+    return start.islower() or (not _ends_sentence(before.text) and not start.isdigit())
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip("”’\"') ").endswith(_SENTENCE_END)
 
 
 def _glue(before: str, after: str) -> str:
