@@ -29,6 +29,8 @@ _NUMBERED = re.compile(r"^(?:\d{1,2}[.)]|\(?[a-z]\)|\(?[ivx]{1,4}\))\s")
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$|^[-–]\s*\d{1,3}\s*[-–]$", re.IGNORECASE
 )
+_GLUED_LABEL = re.compile(r"^(?:\d{1,2}[.)]|\([a-z]\)|\([ivx]{1,4}\))(?=[A-Z‘“'\"(])")
+_FOOTNOTE_MARK = re.compile(r"^\d{1,2}$")
 _SENTENCE_END = (".", "!", "?", ":", ";")
 _MARGIN_ZONE = 0.12  # the top and bottom share of a page where running headers and footers sit
 _PARAGRAPH_PITCH = 1.6  # rows further apart than this many font sizes (baseline to baseline) are paragraphs
@@ -74,9 +76,10 @@ def rebuild(pages: list[Page]) -> list[Block]:
 
 
 def _drop_furniture(pages: list[Page]) -> list[list[TextRow]]:
-    """Every page's rows less artifacts, page numbers and running headers or
-    footers (the same text at the same height on two or more pages). A tagged
-    artifact at the top of page 1 is kept: it is the letterhead."""
+    """Every page's rows less artifacts, page numbers, footnote marks and
+    running headers or footers (the same text at the same height on two or
+    more pages). A tagged artifact at the top of page 1 is kept: it is the
+    letterhead."""
     repeated = Counter()
     for page in pages:
         seen = set()
@@ -84,10 +87,13 @@ def _drop_furniture(pages: list[Page]) -> list[list[TextRow]]:
             if _in_margin(row, page):
                 seen.add((re.sub(r"\d+", "#", row.text), round(row.top / 6)))
         repeated.update(seen)
+    body_size = _body_size([page.rows for page in pages])
     kept = []
     for page in pages:
         rows = []
         for row in page.rows:
+            if row.size < body_size * 0.8 and _FOOTNOTE_MARK.match(row.text):
+                continue  # a superscript footnote number set on a row of its own
             in_margin = _in_margin(row, page)
             if in_margin and _PAGE_NUMBER.match(row.text):
                 continue
@@ -148,10 +154,10 @@ def _page_blocks(rows: list[TextRow], margin: float, body_size: float) -> list[B
             and not _gap_between(previous, row)
             and max(previous.right, row.right) < margin * 0.75
         )
-        if glyph or row.role == "LI":
-            block = Block(ITEM if glyph else PARAGRAPH, [_piece(row, strip=glyph.end() if glyph else 0)])
+        if glyph:
+            block = Block(ITEM, [_piece(row, strip=glyph.end())])
         else:
-            block = Block(PARAGRAPH, [_piece(row)])
+            block = Block(PARAGRAPH, _label_apart(row))
         block.attached = attached
         blocks.append(block)
         members.append([row])
@@ -178,7 +184,10 @@ def _same_paragraph(previous: TextRow, row: TextRow, bullet: bool, margin: float
         if row.role != previous.role or _ends_sentence(previous.text) and not row.text[:1].islower():
             return False
     same_style = row.bold == previous.bold and abs(row.size - previous.size) < 1
-    return wrapped and same_style and not _gap_between(previous, row) and row.left > previous.left - 40
+    if not same_style or _gap_between(previous, row) or row.left < previous.left - 40:
+        return False
+    cut_mid_sentence = row.text[:1].islower() and not _ends_sentence(previous.text)
+    return wrapped or (cut_mid_sentence and previous.right >= margin * 0.75)
 
 
 def _gap_between(previous: TextRow, row: TextRow) -> bool:
@@ -226,6 +235,16 @@ def _glue(before: str, after: str) -> str:
     if before.endswith("-") and len(before) > 1 and before[-2].isalpha() and after[:1].isalpha():
         return ""
     return " "
+
+
+def _label_apart(row: TextRow) -> list[Piece]:
+    """A list label run into its text ("10.However": the tab between them is
+    lost) becomes two pieces with a space between, positions kept."""
+    glued = _GLUED_LABEL.match(row.text)
+    if not glued:
+        return [_piece(row)]
+    label = Piece(glued.group(), Place(row.row, row.column, row.page))
+    return [label, _piece(row, strip=glued.end())]
 
 
 def _piece(row: TextRow, strip: int = 0, glue: str = " ") -> Piece:
