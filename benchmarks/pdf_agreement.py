@@ -157,7 +157,9 @@ def main() -> None:
 
     total = pairs * len(FIELDS)
     print(f"PDFs with a text version: {pairs}; fields equal {sum(equal.values())}/{total} ", end="")
-    print(f"= {100 * sum(equal.values()) / max(total, 1):.1f} %  (tags {'ignored' if args.layout else 'used'})")
+    print(
+        f"= {100 * sum(equal.values()) / max(total, 1):.1f} %  (tags {'ignored' if args.layout else 'used'})"
+    )
     for name in FIELDS:
         print(f"  {name:16s} {equal[name]:4d}/{pairs}")
     sound = (pairs - flawed_pairs) * len(FIELDS)

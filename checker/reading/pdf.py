@@ -95,7 +95,9 @@ def _load_bytes(source: str | Path | bytes, name: str | None) -> tuple[bytes, st
     except IsADirectoryError:
         raise DocumentError("is a directory", "unreadable", unreadable=True) from None
     except OSError as error:
-        raise DocumentError(f"cannot read: {error.strerror or error}", "unreadable", unreadable=True) from None
+        raise DocumentError(
+            f"cannot read: {error.strerror or error}", "unreadable", unreadable=True
+        ) from None
     return data, name or path
 
 
@@ -111,7 +113,9 @@ def extract_pages(data: bytes, use_tags: bool = True) -> list[Page]:
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
-        reason, message = _LOAD_ERRORS.get(error.err_code or 0, ("damaged", f"the PDF cannot be read ({error})"))
+        reason, message = _LOAD_ERRORS.get(
+            error.err_code or 0, ("damaged", f"the PDF cannot be read ({error})")
+        )
         raise DocumentError(message, reason) from None
     try:
         if len(document) == 0:
@@ -311,9 +315,12 @@ class _StructureMap:
         length = ctypes.c_ulong()
         for index in range(pdfium_c.FPDFPageObj_CountMarks(text_object)):
             mark = pdfium_c.FPDFPageObj_GetMark(text_object, index)
-            if mark and pdfium_c.FPDFPageObjMark_GetName(mark, name, ctypes.sizeof(name), ctypes.byref(length)):
-                if bytes(name)[: max(length.value - 2, 0)].decode("utf-16-le", errors="replace") == "Artifact":
-                    return True
+            if not mark or not pdfium_c.FPDFPageObjMark_GetName(
+                mark, name, ctypes.sizeof(name), ctypes.byref(length)
+            ):
+                continue
+            if bytes(name)[: max(length.value - 2, 0)] == "Artifact".encode("utf-16-le"):
+                return True
         return False
 
 

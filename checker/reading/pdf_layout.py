@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 _BULLET = re.compile(
     r"^(?:[•◼◾▪■□●○◦·‣⁃➢➤➣✓✔\uf06e\uf0a7\uf0b7\uf0d8\uf076\uf0fc\uf0a8\uf0e8]\s*|[-–*]\s+)(?=\S)"
 )
-_NUMBERED = re.compile(r"^(?:\d{1,2}[.)]|\(?[a-z]\)|\(?[ivx]{1,4}\))\s")
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$|^[-–]\s*\d{1,3}\s*[-–]$", re.IGNORECASE
 )
@@ -65,7 +64,9 @@ def rebuild(pages: list[Page]) -> list[Block]:
         page_blocks = _page_blocks(page_rows, margin, body_size)
         if not page_blocks:
             continue
-        same_tag = last_row is not None and last_row.block is not None and last_row.block == page_rows[0].block
+        same_tag = (
+            last_row is not None and last_row.block is not None and last_row.block == page_rows[0].block
+        )
         if blocks and (same_tag or _continues_across_pages(blocks[-1], page_blocks[0])):
             first = page_blocks.pop(0)
             first.pieces[0].glue = _glue(blocks[-1].pieces[-1].text, first.pieces[0].text)
@@ -97,7 +98,11 @@ def _drop_furniture(pages: list[Page]) -> list[list[TextRow]]:
             in_margin = _in_margin(row, page)
             if in_margin and _PAGE_NUMBER.match(row.text):
                 continue
-            if in_margin and len(pages) > 1 and repeated[(re.sub(r"\d+", "#", row.text), round(row.top / 6))] > 1:
+            if (
+                in_margin
+                and len(pages) > 1
+                and repeated[(re.sub(r"\d+", "#", row.text), round(row.top / 6))] > 1
+            ):
                 continue
             if row.artifact and not (page.number == 1 and row.top > page.height * 0.7):
                 continue
@@ -178,11 +183,13 @@ def _same_paragraph(previous: TextRow, row: TextRow, bullet: bool, margin: float
         # The tags say one paragraph: its rows join unless they are short lines
         # broken by hand (an address or a signature written as one paragraph).
         return wrapped or previous.right >= margin * 0.75
-    if row.block is not None and previous.block is not None:
-        # Two tagged paragraphs are one only when the first was cut mid-sentence
-        # (some PDFs tag every printed line as a paragraph).
-        if row.role != previous.role or _ends_sentence(previous.text) and not row.text[:1].islower():
-            return False
+    # Two tagged paragraphs are one only when the first was cut mid-sentence
+    # (some PDFs tag every printed line as a paragraph).
+    both_tagged = row.block is not None and previous.block is not None
+    if both_tagged and (
+        row.role != previous.role or (_ends_sentence(previous.text) and not row.text[:1].islower())
+    ):
+        return False
     same_style = row.bold == previous.bold and abs(row.size - previous.size) < 1
     if not same_style or _gap_between(previous, row) or row.left < previous.left - 40:
         return False
@@ -204,15 +211,17 @@ def _kind(rows: list[TextRow], text: str, body_size: float, margin: float, follo
     words = len(text.split())
     ends = text.rstrip("”’\"') ").endswith((*_SENTENCE_END, ","))
     role = rows[0].role
-    if role == "H" or (len(role) == 2 and role[0] == "H" and role[1].isdigit()):
-        if words <= 25 and not ends:
-            return HEADING
+    tagged_heading = role == "H" or (len(role) == 2 and role[0] == "H" and role[1].isdigit())
+    if tagged_heading and words <= 25 and not ends:
+        return HEADING
     starts = text[:1].isupper() or text[:1].isdigit()
     larger = rows[0].size >= body_size + 1.5
-    body_follows = following is not None and following.kind in (PARAGRAPH, ITEM) and len(following.text) > 60
-    if starts and not ends and words <= 14 and len(rows) <= 2 and (all(r.bold for r in rows) or larger):
-        if body_follows:
-            return HEADING
+    body_follows = following is not None and (
+        following.kind == ITEM or (following.kind == PARAGRAPH and len(following.text) > 60)
+    )
+    short = starts and not ends and words <= 14 and len(rows) <= 2
+    if short and (all(r.bold for r in rows) or larger) and body_follows:
+        return HEADING
     if len(rows) == 1 and rows[0].right < margin * 0.75:
         return LINE
     return PARAGRAPH
