@@ -139,6 +139,31 @@ class Document:
         offset = max(column - 1 - start, 0)
         return Place(place.line, place.column + offset, place.page, place.part)
 
+    def position_of(self, place: Place) -> tuple[int, int]:
+        """The 1-based (line, column) in `lines` of a document position: the
+        inverse of `locate`. A place whose text is not in `lines` (a deleted
+        passage, an empty paragraph) maps to where the text after it starts."""
+        same_part = [
+            (origin, index, start)
+            for index, origins in enumerate(self.origins)
+            for start, origin in origins
+            if (origin.part, origin.page) == (place.part, place.page)
+        ]
+        holding = [
+            item for item in same_part if item[0].line == place.line and item[0].column <= place.column
+        ]
+        if holding:
+            origin, index, start = max(holding, key=lambda item: item[0].column)
+            column = min(start + place.column - origin.column, len(self.lines[index]))
+            return index + 1, column + 1
+        after = [item for item in same_part if (item[0].line, item[0].column) > (place.line, place.column)]
+        if after:
+            _, index, start = min(after, key=lambda item: (item[0].line, item[0].column))
+            return index + 1, start + 1
+        if not self.lines:
+            return 1, 1
+        return len(self.lines), len(self.lines[-1]) + 1
+
     def _nearest(self, index: int) -> Place:
         for before in range(index - 1, -1, -1):
             if self.origins[before]:
