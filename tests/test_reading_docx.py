@@ -240,6 +240,44 @@ def test_a_tracked_paragraph_break_and_a_formatting_change_are_review_marks():
     assert marks == [("insertion", "Cara Bell"), ("formatting", "Dan Cole")]
 
 
+MAIN = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _paragraph_xml(style: str, text: str) -> str:
+    return f'<p><pPr><pStyle val="{style}"/></pPr><r><t>{text}</t></r></p>'
+
+
+def test_styles_name_headings_by_outline_level_whatever_the_xml_prefixes():
+    """A producer that writes the WordprocessingML namespace as the default one
+    (no w: prefix), and a custom heading style known only by its outline level."""
+    styles = (
+        f'<styles xmlns="{MAIN}">'
+        '<style type="paragraph" styleId="LetterHeading"><name val="Letter heading"/>'
+        '<basedOn val="Base"/></style>'
+        '<style type="paragraph" styleId="Base"><name val="Base"/><pPr><outlineLvl val="1"/></pPr></style>'
+        '<style type="paragraph" styleId="Points"><name val="Points"/><pPr><numPr><numId val="3"/></numPr></pPr>'
+        "</style></styles>"
+    )
+    body = (
+        _paragraph_xml("LetterHeading", "Main findings")
+        + _paragraph_xml("Points", "Leaders know their services well.")
+        + _paragraph_xml("Missing", "A paragraph in a style the file does not define.")
+    )
+    data = _zip(
+        {
+            "word/document.xml": f'<document xmlns="{MAIN}"><body>{body}</body></document>',
+            "word/styles.xml": styles,
+        }
+    )
+    assert read_docx(data).lines == [
+        "## Main findings",
+        "",
+        "• Leaders know their services well.",
+        "",
+        "A paragraph in a style the file does not define.",
+    ]
+
+
 # -- files that cannot be read -----------------------------------------------------
 
 

@@ -77,6 +77,17 @@ def _is_on(element) -> bool:
     return element is not None and _attr(element, "val") not in ("0", "false", "off", "none")
 
 
+def _parse(data: bytes, name: str):
+    try:
+        return ElementTree.fromstring(data)
+    except ElementTree.ParseError as error:
+        line, column = error.position
+        raise DocumentError(
+            f"the Word file is damaged ({name} is not well-formed XML at line {line}, column {column + 1})",
+            "corrupt",
+        ) from None
+
+
 # -- the package ----------------------------------------------------------------
 
 
@@ -85,7 +96,7 @@ def read_docx(source: str | Path | bytes, name: str | None = None) -> Document:
     `DocumentError` for a damaged, encrypted or non-Word file."""
     data, path = _load_bytes(source, name)
     package = _Package(data)
-    styles = _Styles(package.xml("word/styles.xml"))
+    styles = _Styles(package.raw("word/styles.xml"))
     comments = _comments(package.xml("word/comments.xml"))
     reader = _Reader(styles, comments)
     document_xml = package.xml("word/document.xml")
@@ -139,29 +150,25 @@ class _Package:
             ) from None
         self.names = set(self.zip.namelist())
 
-    def xml(self, name: str):
-        """The parsed part, or None if the package has no such part."""
+    def raw(self, name: str) -> bytes | None:
+        """The part's bytes, or None if the package has no such part."""
         if name not in self.names:
             return None
-        info = self.zip.getinfo(name)
-        if info.file_size > _MAX_PART_BYTES:
+        if self.zip.getinfo(name).file_size > _MAX_PART_BYTES:
             raise DocumentError(f"the Word file's {name} is larger than 50 MB: not a letter", "too-large")
         try:
-            data = self.zip.read(name)
+            return self.zip.read(name)
         except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
             raise DocumentError(f"the Word file is damaged ({name}: {error})", "corrupt") from None
         except NotImplementedError:
             raise DocumentError(
                 f"the Word file's {name} uses an unsupported compression", "corrupt"
             ) from None
-        try:
-            return ElementTree.fromstring(data)
-        except ElementTree.ParseError as error:
-            line, column = error.position
-            raise DocumentError(
-                f"the Word file is damaged ({name} is not well-formed XML at line {line}, column {column + 1})",
-                "corrupt",
-            ) from None
+
+    def xml(self, name: str):
+        """The parsed part, or None if the package has no such part."""
+        data = self.raw(name)
+        return None if data is None else _parse(data, name)
 
     def headers_and_footers(self, body) -> list[tuple[str, str]]:
         """(part, path) of the headers and footers shown on the first page."""
@@ -192,26 +199,76 @@ class _Package:
 
 
 class _Styles:
-    """Paragraph styles: which are headings, lists or bold (following basedOn)."""
+    """Paragraph styles: which are headings, lists or bold (following basedOn).
 
-    def __init__(self, root) -> None:
-        self._styles: dict[str, object] = {}
-        self.default_paragraph = None
-        if root is None:
-            return
-        for style in root:
-            if _local(style.tag) != "style" or _attr(style, "type") not in ("paragraph", None):
-                continue
-            style_id = _attr(style, "styleId") or ""
-            self._styles[style_id] = style
-            if _attr(style, "default") in ("1", "true"):
-                self.default_paragraph = style_id
+    A styles part can be large (350 KB in python-docx's template, mostly
+    styles no paragraph uses), so only the styles a paragraph names are
+    parsed, each cut out of the part on first use.
+    """
+
+    def __init__(self, data: bytes | None) -> None:
+        self._data = data or b""
+        self._styles: dict[str, object | None] = {}
+        root = re.search(rb"<(\w+):styles\b[^>]*>", self._data)
+        self._open = root.group() if root else b""  # the root's start tag: its namespace declarations
+        self._prefix = root.group(1) if root else b""
+        self._whole: dict[str, object] | None = None
+        self.default_paragraph = self._default_paragraph()
+
+    def _default_paragraph(self) -> str | None:
+        if not self._open:
+            return next(
+                (i for i, s in self._parse_whole().items() if _attr(s, "default") in ("1", "true")), None
+            )
+        prefix = re.escape(self._prefix)
+        for start in re.finditer(rb"<" + prefix + rb":style\b[^>]*>", self._data):
+            tag = start.group()
+            if b'type="paragraph"' in tag and re.search(rb'default="(?:1|true)"', tag):
+                style_id = re.search(rb'styleId="([^"]*)"', tag)
+                return style_id.group(1).decode("utf-8", "replace") if style_id else None
+        return None
+
+    def _style(self, style_id: str):
+        if style_id not in self._styles:
+            self._styles[style_id] = self._cut(style_id) if self._open else self._parse_whole().get(style_id)
+        return self._styles[style_id]
+
+    def _cut(self, style_id: str):
+        prefix = re.escape(self._prefix)
+        found = re.search(
+            rb"<"
+            + prefix
+            + rb":style\b[^>]*\b"
+            + prefix
+            + rb':styleId="'
+            + re.escape(style_id.encode())
+            + rb'"[^>]*?(?:/>|>.*?</'
+            + prefix
+            + rb":style>)",
+            self._data,
+            re.DOTALL,
+        )
+        if found is None:
+            return None
+        closing = b"</" + self._prefix + b":styles>"
+        return _parse(self._open + found.group() + closing, "word/styles.xml")[0]
+
+    def _parse_whole(self) -> dict[str, object]:
+        if self._whole is None:
+            self._whole = {}
+            root = _parse(self._data, "word/styles.xml") if self._data else []
+            for style in root:
+                if _local(style.tag) == "style":
+                    self._whole[_attr(style, "styleId") or ""] = style
+        return self._whole
 
     def _chain(self, style_id: str | None):
         seen = set()
-        while style_id and style_id in self._styles and style_id not in seen:
+        while style_id and style_id not in seen:
             seen.add(style_id)
-            style = self._styles[style_id]
+            style = self._style(style_id)
+            if style is None:
+                return
             yield style
             based_on = _child(style, "basedOn")
             style_id = _attr(based_on, "val") if based_on is not None else None
