@@ -58,7 +58,10 @@ def read_with_python_docx(data: bytes) -> str:
 
 def import_ms(module: str) -> float:
     code = f"import time; t = time.perf_counter(); import {module}; print((time.perf_counter() - t) * 1000)"
-    runs = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout) for _ in range(5)]
+    runs = [
+        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout)
+        for _ in range(5)
+    ]
     return statistics.median(runs)
 
 
@@ -73,7 +76,10 @@ def main() -> None:
     if not texts:
         texts = sorted((ROOT / "fixtures" / "letters").glob("*.md"))
     drafts = [make_draft(path.read_text(encoding="utf-8", errors="replace")) for path in texts]
-    for name, read in (("lettercheck (zipfile + ElementTree)", read_docx), ("python-docx", read_with_python_docx)):
+    for name, read in (
+        ("lettercheck (zipfile + ElementTree)", read_docx),
+        ("python-docx", read_with_python_docx),
+    ):
         read(drafts[0])
         timings = []
         for data in drafts:
@@ -87,7 +93,9 @@ def main() -> None:
             f"{name}: median {statistics.median(timings):.1f} ms per draft ({len(drafts)} drafts); "
             f"tracked insertion in text: {'yes' if sees_insertion else 'no'}; review marks: {marks or 'none'}"
         )
-    print(f"import: checker.reading.docx {import_ms('checker.reading.docx'):.0f} ms, docx {import_ms('docx'):.0f} ms")
+    print(
+        f"import: checker.reading.docx {import_ms('checker.reading.docx'):.0f} ms, docx {import_ms('docx'):.0f} ms"
+    )
 
 
 if __name__ == "__main__":

@@ -110,14 +110,18 @@ def main() -> None:
     logging.disable(logging.CRITICAL)  # pdfminer and pypdf log every odd font
     warnings.filterwarnings("ignore")
     print(f"{len(pdfs)} PDFs")
-    print("| library | version | licence | median ms/page | p90 ms/page | failed | word recall | unreadable chars |")
+    print(
+        "| library | version | licence | median ms/page | p90 ms/page | failed | word recall | unreadable chars |"
+    )
     print("|---|---|---|---|---|---|---|---|")
     for label, module, distribution, extract in LIBRARIES:
         if importlib.util.find_spec(module) is None:
             print(f"| {label} | not installed | | | | | | |")
             continue
         metadata = importlib.metadata.metadata(distribution)
-        classifiers = [c.rsplit(" :: ", 1)[-1] for c in metadata.get_all("Classifier") or [] if "License ::" in c]
+        classifiers = [
+            c.rsplit(" :: ", 1)[-1] for c in metadata.get_all("Classifier") or [] if "License ::" in c
+        ]
         licence = metadata.get("License-Expression") or metadata.get("License") or ", ".join(classifiers)
         extract(pdfs[0].read_bytes())  # imports and warm-up outside the timing
         per_page, failed = [], 0

@@ -119,6 +119,17 @@ def test_a_hyphen_ending_a_printed_line_joins_the_word():
     assert letter.inspectors[0].name == "Jenny-ellen Scotland"
 
 
+def test_a_word_hyphenated_across_printed_lines_keeps_both_line_numbers():
+    """PDFium joins "Jenny-" / "ellen" into one line; the rows stay two, so
+    every line number after them on the page is still right."""
+    document = read_pdf(HOUNSLOW)
+    number = line_with(document, "This letter summarises")
+    column = document.lines[number - 1].index("Jenny-ellen") + 1
+    assert document.locate(number, column) == Place(15, 79, 1)  # "Jenny-" ends line 15
+    assert document.locate(number, column + 6) == Place(16, 1, 1)  # "ellen" starts line 16
+    assert document.locate(line_with(document, "Dear Mr Forbes")) == Place(12, 1, 1)
+
+
 # -- positions -------------------------------------------------------------------
 
 

@@ -192,30 +192,57 @@ def _rows(textpage, page_number: int, marked: _StructureMap | None) -> list[Text
     buffers = _Buffers()
     rows = []
     for match in _LINE.finditer(text):
-        raw = match.group()
-        stripped = raw.strip()
-        if not stripped:
-            continue
-        first = match.start() + (len(raw) - len(raw.lstrip()))
-        last = match.start() + len(raw.rstrip()) - 1
-        left, _, bottom, top = _box(handle, first, buffers)
-        right = _box(handle, last, buffers)[1]
-        size = pdfium_c.FPDFText_GetFontSize(handle, first)
-        row = TextRow(
-            page=page_number,
-            text=stripped.replace("\ufffe", "-").replace("\u00a0", " "),
-            column=first - match.start() + 1,
-            left=left,
-            right=right,
-            top=top,
-            bottom=bottom,
-            size=size,
-            bold=_is_bold(handle, first, buffers) and _is_bold(handle, last, buffers),
-        )
-        if marked is not None:
-            marked.assign(handle, first, row)
-        rows.append(row)
+        for start, end in _printed_lines(handle, text, match.start(), match.end(), buffers):
+            row = _row(handle, text, start, end, page_number, buffers)
+            if row is None:
+                continue
+            if marked is not None:
+                marked.assign(handle, start + row.column - 1, row)
+            rows.append(row)
     return rows
+
+
+def _printed_lines(handle, text: str, start: int, end: int, buffers: _Buffers) -> list[tuple[int, int]]:
+    """Split PDFium's line where it joined two printed lines at a hyphen
+    (written U+FFFE): each printed line is a row, so line numbers on the page
+    stay true."""
+    pieces = []
+    for index in range(start, end - 1):
+        if (
+            text[index] == "\ufffe"
+            and _box(handle, index + 1, buffers)[2] < _box(handle, index, buffers)[2] - 3
+        ):
+            pieces.append((start, index + 1))
+            start = index + 1
+    pieces.append((start, end))
+    return pieces
+
+
+def _row(handle, text: str, start: int, end: int, page_number: int, buffers: _Buffers) -> TextRow | None:
+    import pypdfium2.raw as pdfium_c
+
+    raw = text[start:end]
+    stripped = raw.strip()
+    if not stripped:
+        return None
+    first = start + (len(raw) - len(raw.lstrip()))
+    last = start + len(raw.rstrip()) - 1
+    left, _, bottom, top = _box(handle, first, buffers)
+    right = _box(handle, last, buffers)[1]
+    size = pdfium_c.FPDFText_GetFontSize(handle, first)
+    if size < 3:  # a font scaled by the text matrix: take the size from the glyph box
+        size = (top - bottom) / 1.15
+    return TextRow(
+        page=page_number,
+        text=stripped.replace("\ufffe", "-").replace("\u00a0", " "),
+        column=first - start + 1,
+        left=left,
+        right=right,
+        top=top,
+        bottom=bottom,
+        size=size,
+        bold=_is_bold(handle, first, buffers) and _is_bold(handle, last, buffers),
+    )
 
 
 def _box(handle, index: int, buffers: _Buffers) -> tuple[float, float, float, float]:

@@ -86,7 +86,7 @@ def _drop_furniture(pages: list[Page]) -> list[list[TextRow]]:
         seen = set()
         for row in page.rows:
             if _in_margin(row, page):
-                seen.add((re.sub(r"\d+", "#", row.text), round(row.top / 6)))
+                seen.add(_running_key(row))
         repeated.update(seen)
     body_size = _body_size([page.rows for page in pages])
     kept = []
@@ -98,17 +98,19 @@ def _drop_furniture(pages: list[Page]) -> list[list[TextRow]]:
             in_margin = _in_margin(row, page)
             if in_margin and _PAGE_NUMBER.match(row.text):
                 continue
-            if (
-                in_margin
-                and len(pages) > 1
-                and repeated[(re.sub(r"\d+", "#", row.text), round(row.top / 6))] > 1
-            ):
-                continue
+            if in_margin and repeated[_running_key(row)] > 1:
+                continue  # a running header or footer
             if row.artifact and not (page.number == 1 and row.top > page.height * 0.7):
                 continue
             rows.append(row)
         kept.append(rows)
     return kept
+
+
+def _running_key(row: TextRow) -> tuple[str, int]:
+    """What a running header or footer keeps from page to page: its text (page
+    numbers in it aside) and its height on the page."""
+    return re.sub(r"\d+", "#", row.text), round(row.top / 6)
 
 
 def _in_margin(row: TextRow, page: Page) -> bool:
