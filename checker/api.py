@@ -38,6 +38,12 @@ PARSE_RULES = {
     ),
 }
 PARSE_HELP = {rule: help_text for rule, (_, help_text) in PARSE_RULES.items()}
+PARSE_NAMES = {
+    "PARSE001": "unreadable-file",
+    "PARSE002": "not-text",
+    "PARSE003": "not-a-letter",
+    "PARSE004": "internal-error",
+}
 
 
 @dataclass(slots=True)
@@ -46,6 +52,8 @@ class FileResult:
     letter: Letter | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     alignment: object | None = None
+    seconds: float = 0.0  # time spent reading and checking it (JUnit's `time`)
+    config: object | None = None  # the effective configuration (set by report_paths)
 
     @property
     def letter_type(self) -> str:
@@ -79,8 +87,10 @@ def iter_paths(
         yield from sorted(found)
 
 
-def load_file(path: str) -> FileResult:
-    """Read and parse one file into a letter, or a single `parse` diagnostic."""
+def load_file(path: str, name: str | None = None) -> FileResult:
+    """Read and parse one file into a letter, or a single `parse` diagnostic.
+
+    `name` is the path to report standard input under (`--stdin-filename`)."""
     from checker.parse import ParseError
     from checker.read import NotALetter, letter_from_source
 
@@ -90,9 +100,11 @@ def load_file(path: str) -> FileResult:
         code = "PARSE001" if error.unreadable else "PARSE002"
         span = Span(error.line, error.column, error.line, error.column)
         return FileResult(
-            path if path != "-" else "<stdin>",
+            name or (path if path != "-" else "<stdin>"),
             diagnostics=[parse_diagnostic(code, error.message, span, PARSE_HELP[code])],
         )
+    if name:
+        src.path = name
     try:
         letter = letter_from_source(src)
     except NotALetter as error:
@@ -115,23 +127,70 @@ def load_file(path: str) -> FileResult:
     return FileResult(src.path, letter=letter)
 
 
-def report_paths(paths: Iterable[str], include=DEFAULT_INCLUDE, exclude=()) -> list[FileResult]:
-    from checker.alignment import align_letter
+def report_paths(
+    paths: Iterable[str],
+    explicit_config: str | None = None,
+    select=(),
+    ignore=(),
+    include=DEFAULT_INCLUDE,
+    exclude=(),
+) -> list[FileResult]:
+    """Check each letter as `check` would, then link its recommendations and
+    areas to findings with the parameters of the rules that judge them, so the
+    report's map agrees with its ALIGN diagnostics."""
+    from checker.config import ConfigError
+    from checker.engine import engine_for
+    from checker.rulepack import RulePackError
 
     results = []
     for path in iter_paths(paths, include, exclude):
-        result = load_file(path)
+        result = check_file(path, explicit_config, select, ignore)
         if result.letter is not None and not result.unreadable:
-            result.alignment = align_letter(result.letter)
+            try:
+                result.config = effective_config(path, explicit_config, tuple(select), tuple(ignore))
+                rules = engine_for(result.config).rules
+            except (ConfigError, RulePackError) as error:
+                raise SetupError(str(error)) from None
+            result.alignment = _align(result.letter, rules)
         results.append(result)
     return results
+
+
+def _align(letter: Letter, rules) -> object:
+    """Recommendation and area links, each computed with the parameters of
+    the rule that reports on it (the defaults when that rule is not selected)."""
+    from checker.alignment import DEFAULTS, Alignment, area_links, recommendation_links, unaddressed_concerns
+
+    by_kind = {rule.kind: rule.params for rule in rules}
+
+    def params(kind: str) -> dict:
+        return {k: v for k, v in (by_kind.get(kind) or {}).items() if k in DEFAULTS}
+
+    links, unmentioned = recommendation_links(letter, params("recommendation_support"))
+    concern_patterns = (by_kind.get("serious_concerns") or {}).get("_concerns", ())
+    return Alignment(
+        links=links,
+        areas=area_links(letter, params("areas_evaluated")),
+        concerns=unaddressed_concerns(letter, concern_patterns, params("serious_concerns")),
+        unmentioned=unmentioned,
+    )
 
 
 class SetupError(Exception):
     """A broken configuration or rule pack: reported once, exit code 2."""
 
 
-def effective_config(path: str, explicit: str | None, select: tuple[str, ...], ignore: tuple[str, ...]):
+def effective_config(
+    path: str,
+    explicit: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    extend_select: tuple[str, ...] = (),
+):
+    """The configuration for `path` with the command line's selection on top.
+
+    `extend_select` adds to the selection (the configured one when there is
+    no `select`); with no selection at all every rule already runs."""
     from dataclasses import replace
 
     from checker.config import config_for, load_config_file
@@ -139,27 +198,40 @@ def effective_config(path: str, explicit: str | None, select: tuple[str, ...], i
     config = load_config_file(explicit) if explicit else config_for(path)
     if select:
         config = replace(config, select=select)
+    if extend_select and config.select:
+        config = replace(config, select=config.select + extend_select)
     if ignore:
         config = replace(config, ignore=config.ignore + ignore)
-    if select or ignore:
-        config = replace(config, from_command_line=tuple(select) + tuple(ignore))
+    if select or ignore or extend_select:
+        config = replace(config, from_command_line=tuple(select) + tuple(ignore) + tuple(extend_select))
     return config
 
 
-def check_file(path: str, explicit_config: str | None = None, select=(), ignore=()) -> FileResult:
-    """Check one file with the configuration that applies to it."""
+def check_file(
+    path: str, explicit_config: str | None = None, select=(), ignore=(), extend_select=(), name=None
+) -> FileResult:
+    """Check one file with the configuration that applies to it (for standard
+    input read under `name`, the configuration that applies to that name)."""
+    from time import perf_counter
+
     from checker.config import ConfigError
     from checker.engine import engine_for
     from checker.rulepack import RulePackError
 
-    result = load_file(path)
+    started = perf_counter()
+    result = load_file(path, name)
     if result.letter is None or result.unreadable:
+        result.seconds = perf_counter() - started
         return result
     try:
-        engine = engine_for(effective_config(path, explicit_config, tuple(select), tuple(ignore)))
+        config = effective_config(
+            name or path, explicit_config, tuple(select), tuple(ignore), tuple(extend_select)
+        )
+        engine = engine_for(config)
     except (ConfigError, RulePackError) as error:
         raise SetupError(str(error)) from None
     result.diagnostics = engine.check(result.letter, result.path)
+    result.seconds = perf_counter() - started
     return result
 
 
@@ -167,23 +239,25 @@ class FixNotWritten(Exception):
     """The fixes for one file could not be written; the others still are."""
 
 
-def fix_file(path: str, explicit_config: str | None = None, select=(), ignore=()) -> tuple[FileResult, int]:
+def fix_file(
+    path: str, explicit_config: str | None = None, select=(), ignore=(), extend_select=()
+) -> tuple[FileResult, list[Diagnostic]]:
     """Check a file, apply the fixes its problems offer, check it again.
 
-    Raises FixNotWritten (with the file's unfixed result) when the file
-    cannot be rewritten."""
+    Returns the new result and the problems fixed. Raises FixNotWritten
+    (with the file's unfixed result) when the file cannot be rewritten."""
     from checker.fix import apply_fixes
 
-    result = check_file(path, explicit_config, select, ignore)
+    result = check_file(path, explicit_config, select, ignore, extend_select)
     if result.unreadable or not any(d.fix for d in result.diagnostics):
-        return result, 0
+        return result, []
     src = source.read(path)
     text, applied = apply_fixes(src.text, result.diagnostics)
     try:
         source.write(src, text)
     except (OSError, UnicodeEncodeError) as error:
         raise FixNotWritten(f"{path}: fixes not written: {error}", result) from None
-    return check_file(path, explicit_config, select, ignore), applied
+    return check_file(path, explicit_config, select, ignore, extend_select), applied
 
 
 def check_paths(
@@ -195,6 +269,8 @@ def check_paths(
     exclude=(),
     jobs: int = 1,
     keep_lines: bool = True,
+    extend_select=(),
+    stdin_name: str | None = None,
 ) -> Iterator[FileResult]:
     """Check files in a stable order; with jobs > 1, in worker processes.
 
@@ -203,7 +279,8 @@ def check_paths(
     files = list(iter_paths(paths, include, exclude))
     if jobs <= 1 or len(files) < 8 or "-" in files:
         for path in files:
-            yield check_file(path, explicit_config, select, ignore)
+            name = stdin_name if path == "-" else None
+            yield check_file(path, explicit_config, select, ignore, extend_select, name)
         return
     from concurrent.futures import ProcessPoolExecutor
     from functools import partial
@@ -217,7 +294,9 @@ def check_paths(
     # inherit them instead of each building its own.
     parser()
     try:
-        engine_for(effective_config(files[0], explicit_config, tuple(select), tuple(ignore)))
+        engine_for(
+            effective_config(files[0], explicit_config, tuple(select), tuple(ignore), tuple(extend_select))
+        )
     except (ConfigError, RulePackError) as error:
         raise SetupError(str(error)) from None
 
@@ -226,6 +305,7 @@ def check_paths(
         explicit_config=explicit_config,
         select=tuple(select),
         ignore=tuple(ignore),
+        extend_select=tuple(extend_select),
         keep_lines=keep_lines,
     )
     chunk = max(1, min(64, len(files) // (jobs * 8) or 1))
@@ -236,10 +316,10 @@ def check_paths(
             yield outcome
 
 
-def _check_for_worker(path: str, explicit_config, select, ignore, keep_lines: bool):
+def _check_for_worker(path: str, explicit_config, select, ignore, extend_select, keep_lines: bool):
     """Worker side: return a light result (no model, lines only if wanted)."""
     try:
-        result = check_file(path, explicit_config, select, ignore)
+        result = check_file(path, explicit_config, select, ignore, extend_select)
     except SetupError as error:
         return error
     if result.letter is not None:

@@ -39,8 +39,7 @@ def explain_rule(rule: Rule) -> str:
     if rule.why:
         out += ["## Why it matters", "", rule.why, ""]
     out += ["## How to fix it", "", rule.help, ""]
-    params = {k: v for k, v in rule.params.items() if not k.startswith("_")}
-    out += ["## Check", "", f"Kind `{rule.kind}`" + (f" with `{params}`" if params else ""), ""]
+    out += ["## Check", "", *check_prose(rule), ""]
     if rule.examples:
         out += ["## Examples", ""]
         for example in rule.examples:
@@ -56,6 +55,70 @@ def explain_rule(rule: Rule) -> str:
             ]
     out += [f"Defined in `{rule.origin}`."]
     return "\n".join(out)
+
+
+def _code(value) -> str:
+    """A value as inline code; backticks inside are fenced with more of them."""
+    text = str(value)
+    fence = "``" if "`" in text else "`"
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _value(value) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, dict):
+        return "; ".join(f"{_code(k)} → {_code(v)}" for k, v in value.items()) or "none"
+    if isinstance(value, list | tuple):
+        return ", ".join(_code(v) for v in value) or "none"
+    return _code(value)
+
+
+def check_prose(rule: Rule) -> list[str]:
+    """The rule's check kind and parameters, in words (markdown lines)."""
+    params = {
+        k: v
+        for k, v in rule.params.items()
+        if not k.startswith("_") and isinstance(v, str | int | float | bool | list | tuple | dict)
+    }
+    if not params:
+        return [f"Checked by the `{rule.kind}` check kind, which takes no parameters here."]
+    lines = [f"Checked by the `{rule.kind}` check kind with these parameters:", ""]
+    lines += [f"- **{name}**: {_value(value)}" for name, value in params.items()]
+    example = next(iter(params))
+    lines += [
+        "",
+        f"A configuration can change them, e.g. `params = {{{rule.id} = {{{example} = ...}}}}` "
+        "in `[tool.lettercheck]`.",
+    ]
+    return lines
+
+
+def explain_parse(rule_id: str) -> str:
+    """`explain PARSE00n`: the reading problems, in the same shape as a rule."""
+    from checker.api import PARSE_NAMES, PARSE_RULES
+
+    what, help_text = PARSE_RULES[rule_id]
+    return "\n".join(
+        [
+            f"# {rule_id} ({PARSE_NAMES[rule_id]})",
+            "",
+            "**Category** parse · **severity** error · **applies to** every file",
+            "",
+            "## What it does",
+            "",
+            f"Reports that {what}. Reading a file gives at most one `parse` diagnostic, instead of the rules.",
+            "",
+            "## How to fix it",
+            "",
+            help_text,
+            "",
+            "## Exit code",
+            "",
+            "2: a file that cannot be checked never looks like a verdict; the other files are still checked.",
+        ]
+    )
 
 
 def rules_markdown(rules: list[Rule]) -> str:
@@ -79,10 +142,13 @@ def kinds_markdown() -> str:
 
 
 def parse_markdown() -> str:
-    from checker.api import PARSE_RULES
+    from checker.api import PARSE_NAMES, PARSE_RULES
 
-    rows = ["| ID | Category | Severity | Reports |", "|---|---|---|---|"]
-    rows += [f"| {rule} | parse | error | {what} |" for rule, (what, _) in PARSE_RULES.items()]
+    rows = ["| ID | Name | Category | Severity | Reports |", "|---|---|---|---|---|"]
+    rows += [
+        f"| {rule} | {PARSE_NAMES[rule]} | parse | error | {what} |"
+        for rule, (what, _) in PARSE_RULES.items()
+    ]
     return "\n".join(rows)
 
 

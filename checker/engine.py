@@ -19,11 +19,13 @@ from checker.config import Config, matches
 from checker.diagnostics import Diagnostic
 from checker.model import Letter, Span
 from checker.rulepack import Rule, load_rules
+from checker.selectors import resolve_config
 
-_DIRECTIVE = re.compile(
-    r"<!--\s*lettercheck:\s*(?P<action>disable-file|disable-next-line|disable)\b(?P<rules>[^>]*?)-->"
-)
+_DIRECTIVE = re.compile(r"<!--\s*lettercheck\b(?P<colon>\s*:)?(?P<body>.*?)-->")
+_WORD = re.compile(r"[^\s,]+")
+ACTIONS = ("disable", "disable-next-line", "disable-file")
 SUPPRESSION_RULE = "SUP001"
+INVALID_SUPPRESSION_RULE = "SUP002"
 
 
 @dataclass(slots=True)
@@ -41,13 +43,69 @@ class Suppression:
         return in_range and (not self.rules or diagnostic.rule in self.rules)
 
 
-def find_suppressions(lines: list[str]) -> list[Suppression]:
-    found = []
+@dataclass(slots=True)
+class DirectiveProblem:
+    """A `<!-- lettercheck ... -->` comment that cannot be obeyed as written."""
+
+    line: int
+    column: int
+    end_column: int
+    message: str
+
+
+def _did_you_mean(word: str, choices) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def parse_directives(
+    lines: list[str], resolve=None, known: tuple[str, ...] = ()
+) -> tuple[list[Suppression], list[DirectiveProblem]]:
+    """The suppression comments in a letter, and the ones that are misspelt.
+
+    `resolve` maps a rule ID or name as written to its ID (None: unknown;
+    `known` IDs are offered as corrections); without it every rule named is
+    taken as written. A misspelt comment
+    suppresses nothing and is reported, never taken as something else."""
+    found, problems = [], []
     for index, text in enumerate(lines):
+        number = index + 1
         for match in _DIRECTIVE.finditer(text):
-            rules = tuple(r for r in re.split(r"[\s,]+", match.group("rules").strip()) if r)
-            number = index + 1
-            action = match.group("action")
+            words = [(w.group(), match.start("body") + w.start() + 1) for w in _WORD.finditer(match["body"])]
+            if not match["colon"]:
+                problems.append(
+                    DirectiveProblem(
+                        number, match.start() + 1, match.end() + 1, "write 'lettercheck:' with a colon"
+                    )
+                )
+                continue
+            if not words or words[0][0] not in ACTIONS:
+                word, column = words[0] if words else ("", match.start("body") + 1)
+                hint = _did_you_mean(word.lower(), ACTIONS)
+                if word.lower() == "enable":
+                    hint = "; a 'disable' comment ends at the next blank line, 'disable-next-line' after one line"
+                message = f"unknown suppression directive '{word}' (known: {', '.join(ACTIONS)}){hint}"
+                problems.append(DirectiveProblem(number, column, column + max(len(word), 1), message))
+                continue
+            action = words[0][0]
+            rules = []
+            for word, column in words[1:]:
+                rule = resolve(word) if resolve else word
+                if rule is None:
+                    problems.append(
+                        DirectiveProblem(
+                            number,
+                            column,
+                            column + len(word),
+                            f"unknown rule '{word}'{_did_you_mean(word.upper(), known)}",
+                        )
+                    )
+                else:
+                    rules.append(rule)
+            if len(words) > 1 and not rules:
+                continue  # naming only unknown rules must not silence every rule
             if action == "disable-file":
                 first, last = 1, len(lines)
             elif text[: match.start()].strip():  # trailing comment: this line
@@ -60,18 +118,27 @@ def find_suppressions(lines: list[str]) -> list[Suppression]:
                 if action == "disable":
                     while last < len(lines) and lines[last].strip():
                         last += 1
-            found.append(Suppression(number, match.start() + 1, match.end() + 1, rules, first, last))
-    return found
+            found.append(Suppression(number, match.start() + 1, match.end() + 1, tuple(rules), first, last))
+    return found, problems
+
+
+def find_suppressions(lines: list[str]) -> list[Suppression]:
+    return parse_directives(lines)[0]
 
 
 class Engine:
     """The rules selected by one configuration, ready to run on letters."""
 
     def __init__(self, config: Config, rules: list[Rule] | None = None) -> None:
-        self.config = config
         all_rules = rules if rules is not None else load_rules(config.rule_dirs, config.param_overrides())
         if rules is None:
+            resolved = resolve_config(config, all_rules)  # rule names, any case
+            if resolved.params != config.params:  # params given by rule name: load them again
+                all_rules = load_rules(resolved.rule_dirs, resolved.param_overrides())
+            config = resolved
             _check_selectors(config, all_rules)
+        self.config = config
+        self._rule_ids = {rule.id: rule.id for rule in all_rules} | {rule.name: rule.id for rule in all_rules}
         severity = dict(config.severity)
         selected = []
         for rule in all_rules:
@@ -84,6 +151,18 @@ class Engine:
             selected.append(rule)
         self.rules = selected
         self.suppression_rule = next((r for r in selected if r.id == SUPPRESSION_RULE), None)
+        self.invalid_suppression_rule = next((r for r in selected if r.id == INVALID_SUPPRESSION_RULE), None)
+
+    def _resolve_rule(self, written: str) -> str | None:
+        """A rule ID or name from a suppression comment, in any case (None: unknown)."""
+        from checker.api import PARSE_NAMES
+
+        for candidate in (written, written.upper(), written.lower()):
+            if candidate in self._rule_ids:
+                return self._rule_ids[candidate]
+            if candidate in PARSE_NAMES:
+                return candidate
+        return None
 
     def check(self, letter: Letter, path: str | None = None) -> list[Diagnostic]:
         ignored = self.config.ignored_for(path or letter.path)
@@ -127,8 +206,8 @@ class Engine:
         return diagnostics
 
     def _suppress(self, lines: list[str], diagnostics: list[Diagnostic], ignored) -> list[Diagnostic]:
-        suppressions = find_suppressions(lines)
-        if not suppressions:
+        suppressions, problems = parse_directives(lines, self._resolve_rule, tuple(self._rule_ids.values()))
+        if not suppressions and not problems:
             return diagnostics
         kept = []
         for diagnostic in diagnostics:
@@ -152,6 +231,20 @@ class Engine:
                             rule.help,
                         )
                     )
+        rule = self.invalid_suppression_rule
+        if rule is not None and not (ignored and matches(rule, ignored)):
+            for problem in problems:
+                facts = {"problem": problem.message}
+                kept.append(
+                    Diagnostic(
+                        rule.id,
+                        rule.category,
+                        rule.severity,
+                        Span(problem.line, problem.column, problem.line, problem.end_column),
+                        rule.format(facts),
+                        rule.format_help(facts),
+                    )
+                )
         return kept
 
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 from checker.diagnostics import Diagnostic
 
 
-def apply_fixes(text: str, diagnostics: list[Diagnostic]) -> tuple[str, int]:
-    """The text with every applicable fix made, and how many were made."""
+def apply_fixes(text: str, diagnostics: list[Diagnostic]) -> tuple[str, list[Diagnostic]]:
+    """The text with every applicable fix made, and the problems they fixed."""
     lines = text.split("\n")
     fixable = [d for d in diagnostics if d.fix is not None and d.span.line == d.span.end_line]
     fixable.sort(key=lambda d: (d.span.line, d.span.column), reverse=True)
-    applied = 0
+    applied = []
     previous = None  # the span fixed last, to the right of this one
     for d in fixable:
         span = d.span
@@ -23,6 +23,6 @@ def apply_fixes(text: str, diagnostics: list[Diagnostic]) -> tuple[str, int]:
             continue  # overlaps a fix already made
         line = lines[span.line - 1]
         lines[span.line - 1] = line[: span.column - 1] + d.fix.replacement + line[span.end_column - 1 :]
-        applied += 1
+        applied.append(d)
         previous = span
     return "\n".join(lines), applied

@@ -19,6 +19,8 @@ def _person(person: Person | None) -> dict | None:
 def letter_dict(letter: Letter, alignment=None) -> dict:
     recipient = letter.recipient
     links = alignment.links if alignment else {}
+    areas = alignment.areas if alignment else {}
+    areas_section = letter.section("areas_covered")
     return {
         "path": letter.path,
         "letter_type": letter.letter_type,
@@ -61,6 +63,18 @@ def letter_dict(letter: Letter, alignment=None) -> dict:
             for block in letter.recommendations
         ],
         "findings": [{"text": block.text.value, "line": block.line} for block in letter.findings],
+        "areas": [
+            {
+                "text": block.text.value,
+                "line": block.line,
+                "evaluated_by": [link.line for link in areas.get(block.line, [])],
+                "evidence": [
+                    {"line": link.line, "score": round(link.score, 3), "shared_terms": link.terms}
+                    for link in areas.get(block.line, [])
+                ],
+            }
+            for block in (areas_section.bullets if areas_section else [])
+        ],
         "closing": letter.closing.value if letter.closing else None,
         "sign_off": letter.sign_off.value if letter.sign_off else None,
     }

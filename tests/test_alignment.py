@@ -137,3 +137,54 @@ def test_report_shows_the_map(cli):
     assert "Recommendation → supporting findings" in out
     out = cli("report", letter_path("kirklees_monitoring_2017.md")).stdout
     assert "Areas covered → findings that evaluate them" in out
+
+
+@pytest.mark.parametrize(
+    "area",
+    [
+        "- assessment and support for children who are electively home educated",
+        "- the timeliness of decisions for children with a plan for adoption",
+        "- the recruitment and assessment of foster carers",
+        "- the response to risk for children known to the youth justice service",
+    ],
+)
+def test_a_planted_area_on_a_topic_no_finding_evaluates_is_reported(area):
+    text = edited(
+        "kirklees_monitoring_2017.md",
+        ("assessments of risk.\n\nA range", f"assessments of risk.\n{area}\n\nA range"),
+    )
+    line = 25
+    assert text.split("\n")[line - 1] == area
+    errors = _alignment_errors(_letter_from(text))
+    assert [e for e in errors if e[0] == "ALIGN002"] == [("ALIGN002", line)]
+
+
+def test_word_forms_of_one_letter_fold_together():
+    from checker.vocabulary import stem_all, word_families
+
+    stems = stem_all(
+        ["reduction", "reduced", "inconsistent", "consistency", "supervisor", "supervised", "policy"]
+    )
+    family = word_families(stems)
+    assert family["reduct"] == "reduc"
+    assert family["inconsist"] == "consist"
+    assert family["supervisor"] == "supervis"
+    assert "polici" not in family  # too short to shed an ending: 'policy' is not 'police'
+    assert word_families(stem_all(["reduction"])) == {}  # only into a form the letter uses
+
+
+def test_hyphenated_and_noun_phrase_forms_meet_the_findings_words():
+    recommendation, _ = terms("The response to electively home-educated children.")
+    finding, _ = terms("Numbers of pupils moving into elective home education have risen.")
+    assert "~elective home education" in set(recommendation) & set(finding)
+
+
+def test_a_recommendation_is_about_its_topic_not_its_frame():
+    from checker.vocabulary import load, topic_units
+
+    units = topic_units("The quality and consistency of management oversight.", load(), {})
+    assert [u.concept for u in units] == ["~supervision"]
+    units = topic_units("The earlier appointment of personal advisers for eligible children", load(), {})
+    weights = {u.surface: u.weight for u in units}
+    assert weights["appointment"] == 0.5  # the head of the noun phrase
+    assert weights["personal advisers"] == weights["eligible"] == 1.0

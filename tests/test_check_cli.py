@@ -99,14 +99,13 @@ def test_mixed_folder_reports_every_file_and_exits_2(cli, tmp_path):
 
 
 def test_text_output_shows_source_underline_and_help(cli):
-    result = cli("check", str(BROKEN / "dated_before_visit.md"), "--statistics")
+    result = cli("check", str(BROKEN / "dated_before_visit.md"))
     out = result.stdout
     assert "error[DATE001]: letter is dated 11 January 2019, but the visit ended on 15 January 2019" in out
     assert "--> " in out and "dated_before_visit.md:9:1" in out
     assert " 9 | 11 January 2019" in out
     assert "^^^^^^^^^^^^^^^" in out
     assert "= help: The letter is written after the visit" in out
-    assert "Problems by rule" in out
     assert ["Files", "Clean", "Errors", "Warnings", "Infos"] in [line.split() for line in out.splitlines()]
     summary = [line.split() for line in out.splitlines() if line.strip()][-1]
     assert summary == ["1", "0", "1", "0", "0"]
@@ -183,7 +182,8 @@ def test_junit(cli):
 def test_baseline_round_trip(cli, tmp_path):
     baseline = tmp_path / "baseline.json"
     first = cli("check", str(BROKEN), "-f", "concise", "--write-baseline", str(baseline))
-    assert first.exit_code == 1
+    assert first.exit_code == 0  # written: recording problems is not failing on them
+    assert f"baseline written to {baseline}" in first.stderr
     counts = json.loads(baseline.read_text())["files"]
     assert any(path.endswith("placeholder.md") for path in counts)
     again = cli("check", str(BROKEN), "-f", "concise", "--baseline", str(baseline))

@@ -198,3 +198,44 @@ def test_a_selector_that_matches_no_rule_is_an_error_where_it_was_written(cli, t
     result = cli("check", str(tmp_path / "letter.md"))
     assert result.exit_code == 2
     assert f"{tmp_path / '.lettercheck.yaml'}:3: 'DATE09' in ignore matches no rule" in result.stderr
+
+
+def _directive(comment: str) -> list[tuple[str, int]]:
+    text = REPEATED.replace("- Most most", f"{comment}\n- Most most")
+    return _rules(_letter(text))
+
+
+def test_misspelt_suppression_comments_are_reported_and_suppress_nothing():
+    for comment in (
+        "<!-- lettercheck: disable-nextline DRAFT002 -->",  # once read as `disable` with rule '-nextline'
+        "<!-- lettercheck: disble DRAFT002 -->",
+        "<!-- lettercheck: enable DRAFT002 -->",
+        "<!-- lettercheck disable DRAFT002 -->",
+        "<!-- lettercheck: disable DRAFT02 -->",  # naming only unknown rules must not silence every rule
+    ):
+        assert _directive(comment) == [("SUP002", 41), ("DRAFT002", 42)], comment
+
+
+def test_invalid_suppression_messages_point_at_the_word_and_suggest():
+    text = REPEATED.replace("- Most most", "<!-- lettercheck: disable-nextline DRAFT002 -->\n- Most most")
+    (problem,) = [d for d in Engine(Config()).check(_letter(text)) if d.rule == "SUP002"]
+    assert (problem.span.line, problem.span.column, problem.span.end_column) == (41, 19, 35)
+    assert problem.message == (
+        "suppression comment not understood: unknown suppression directive 'disable-nextline' "
+        "(known: disable, disable-next-line, disable-file); did you mean 'disable-next-line'?"
+    )
+    text = REPEATED.replace("- Most most", "<!-- lettercheck: disable DRAFT02, STYLE003 -->\n- Most most")
+    found = Engine(Config()).check(_letter(text))
+    assert [d.message for d in found if d.rule == "SUP002"] == [
+        "suppression comment not understood: unknown rule 'DRAFT02'; did you mean 'DRAFT002'?"
+    ]
+
+
+def test_suppression_comments_accept_rule_names_in_any_case():
+    for comment in ("<!-- lettercheck: disable repeated-word -->", "<!-- lettercheck: disable draft002 -->"):
+        assert _directive(comment) == [], comment
+
+
+def test_a_lettercheck_comment_is_not_also_a_comment_left_in_the_letter():
+    found = _directive("<!-- lettercheck disable DRAFT002 -->")
+    assert ("DRAFT003", 41) not in found and ("SUP002", 41) in found

@@ -37,6 +37,11 @@ def test_installed_wheel_reports_from_another_directory(tmp_path):
     )
     assert (site / "checker" / "_data" / "rules" / "core" / "dates.yaml").is_file()
     assert (site / "checker" / "_data" / "grammar" / "letter.lark").is_file()
+    assert (site / "checker" / "schemas" / "check.schema.json").is_file()  # the --format json schema
+    templates = site / "checker" / "output" / "templates"
+    assert {"letter.html.j2", "macros.html.j2", "report.css", "report.js"} <= {
+        p.name for p in templates.iterdir()
+    }
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     env = {**os.environ, "PYTHONPATH": str(site)}
@@ -75,7 +80,14 @@ def test_installed_wheel_reports_from_another_directory(tmp_path):
         text=True,
     )
     assert check.returncode == 0, check.stdout + check.stderr
-    for command in (["rules", "--format", "json"], ["explain", "SUP001"], ["schema"]):
+    html = ["report", str(LETTERS / "kent_focused_2019.md"), "--format", "html"]
+    for command in (
+        ["rules", "--format", "json"],
+        ["explain", "SUP001"],
+        ["schema"],
+        ["schema", "check-json"],
+        html,
+    ):
         done = subprocess.run(
             [sys.executable, "-m", "checker", *command],
             cwd=elsewhere,
@@ -84,6 +96,9 @@ def test_installed_wheel_reports_from_another_directory(tmp_path):
             text=True,
         )
         assert done.returncode == 0, done.stderr
+    assert (
+        "Focused visit to Kent county council children" in done.stdout and "<style>" in done.stdout
+    )  # templates from the wheel
 
 
 def test_version_does_not_import_lark_or_rich():
@@ -93,3 +108,15 @@ def test_version_does_not_import_lark_or_rich():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.splitlines()[-1] == "False False"
+
+
+def test_jinja2_is_imported_only_for_html():
+    code = (
+        "import sys; sys.argv = ['lettercheck', 'report', {path!r}, '--format', {fmt!r}]; "
+        "from checker.cli import main\ntry: main()\nexcept SystemExit: pass\n"
+        "print('jinja2' in sys.modules, file=sys.stderr)"
+    )
+    for fmt, imported in (("json", "False"), ("html", "True")):
+        source = code.format(path=str(LETTERS / "kent_focused_2019.md"), fmt=fmt)
+        done = subprocess.run([sys.executable, "-c", source], capture_output=True, text=True, check=True)
+        assert done.stderr.splitlines()[-1] == imported, fmt

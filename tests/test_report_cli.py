@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 
-from tests.conftest import LETTERS, OTHER, letter_path
+from tests.conftest import BROKEN, LETTERS, OTHER, edited, letter_path
 
 CONTRACT_FIELDS = {
     "path",
@@ -127,18 +128,124 @@ def test_version(cli):
     assert result.stdout.strip() == f"lettercheck {__version__}"
 
 
-def test_report_html_is_one_escaped_page(cli, tmp_path):
-    from tests.conftest import edited
+def test_report_json_carries_every_diagnostic_and_the_areas_map(cli):
+    for path in (letter_path("kirklees_monitoring_2017.md"), str(BROKEN / "area_not_evaluated.md")):
+        report = json.loads(cli("report", path, "--format", "json").stdout)["letters"][0]
+        checked = json.loads(cli("check", path, "--format", "json").stdout)["files"][0]
+        assert report["diagnostics"] == checked["diagnostics"] and report["diagnostics"]
+        assert report["summary"]["warnings"] == sum(
+            d["severity"] == "warning" for d in checked["diagnostics"]
+        )
+        assert [a["line"] for a in report["areas"]] == [19, 20, 21, 22, 23, 24]
+        unevaluated = [a["text"] for a in report["areas"] if not a["evaluated_by"]]
+        flagged = [d["line"] for d in checked["diagnostics"] if d["rule"] == "ALIGN002"]
+        assert [a["line"] for a in report["areas"] if not a["evaluated_by"]] == flagged
+        for area in report["areas"]:
+            assert area["evaluated_by"] == [e["line"] for e in area["evidence"]]
+            assert set(area["evaluated_by"]) <= {f["line"] for f in report["findings"]}
+    assert unevaluated == ["application of thresholds"]
+    focused = json.loads(cli("report", letter_path("hull_focused_2018.md"), "--format", "json").stdout)
+    assert focused["letters"][0]["areas"] == []
 
+
+def test_report_alignment_follows_the_configured_rule_parameters(cli, tmp_path):
+    """The map and ALIGN001 use the same thresholds, from the user's config."""
+    (tmp_path / ".lettercheck.yaml").write_text("params: {ALIGN001: {threshold: 0.3}}\n", encoding="utf-8")
+    letter = tmp_path / "hull.md"
+    letter.write_text((LETTERS / "hull_focused_2018.md").read_text(encoding="utf-8"), encoding="utf-8")
+    data = json.loads(cli("report", str(letter), "--format", "json").stdout)["letters"][0]
+    flagged = {d["line"] for d in data["diagnostics"] if d["rule"] == "ALIGN001"}
+    unsupported = {r["line"] for r in data["recommendations"] if not r["supported_by"]}
+    assert flagged == unsupported and unsupported  # stricter than the default, which supports all four
+    assert all(s["score"] >= 0.3 for r in data["recommendations"] for s in r["support"])
+
+
+def test_report_select_and_config_errors(cli, tmp_path):
+    data = json.loads(
+        cli("report", str(BROKEN / "previous_visit_after.md"), "--format", "json", "--select", "DATE").stdout
+    )
+    assert {d["rule"] for d in data["letters"][0]["diagnostics"]} == {"DATE005", "DATE009"}
+    result = cli("report", letter_path("hull_focused_2018.md"), "--select", "NOPE")
+    assert result.exit_code == 2 and "'NOPE'" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_report_markdown_shows_full_recommendations_and_the_areas_map(cli):
+    hull = cli("report", letter_path("hull_focused_2018.md"), "--format", "markdown").stdout
+    data = json.loads(cli("report", letter_path("hull_focused_2018.md"), "--format", "json").stdout)[
+        "letters"
+    ][0]
+    rows = [line for line in hull.splitlines() if re.match(r"\| (29|30|31|32) \|", line)]
+    assert len(rows) == 4
+    for row, rec in zip(rows, data["recommendations"], strict=True):
+        assert rec["text"] in row.replace("\\", "")  # the whole text, not cut at 90
+        assert all(f"line {line} (" in row for line in rec["supported_by"])
+    kirklees = cli("report", str(BROKEN / "area_not_evaluated.md"), "--format", "markdown").stdout
+    assert "## Areas covered and the findings that evaluate them" in kirklees
+    assert "| 23 | application of thresholds | **not evaluated** |" in kirklees
+    assert "| 13:96 | warning | DATE005 | the visit is dated Sunday 8 October 2017, a weekend |" in kirklees
+
+
+def test_report_markdown_escapes_raw_html_and_markup(cli, tmp_path):
     letter = tmp_path / "letter.md"
     letter.write_text(
-        edited("kent_focused_2019.md", ("Dear Mr Dunkley,", "Dear Mr Dunkley <b>&</b>,")), encoding="utf-8"
+        edited(
+            "kent_focused_2019.md",
+            ("Dear Mr Dunkley,", "Dear Mr Dunkley <script>alert(1)</script>,"),
+            (
+                "Focused visit to Kent",
+                "Focused visit to Kent <img src=x onerror=alert(2)> [x](javascript:alert(3)) a|b",
+            ),
+        ),
+        encoding="utf-8",
     )
-    result = cli("report", str(letter), str(OTHER / "hull_press_release.txt"), "--format", "html")
-    page = result.stdout
-    assert result.exit_code == 2  # the press release
-    assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
-    assert "<td>Dear Mr Dunkley &lt;b&gt;&amp;&lt;/b&gt;</td>" in page
-    assert "<td>42</td><td>Findings</td><td>findings</td>" in page
-    assert "<b>PARSE003</b> line 1: not an inspection letter" in page
-    assert page.count("<h2>Letter</h2>") == 1  # no model tables for the press release
+    out = cli("report", str(letter), "--format", "markdown").stdout
+    assert "<script" not in out and "<img" not in out
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out and "&lt;img src=x onerror=alert(2)&gt;" in out
+    assert "\\[x\\](javascript:alert(3))" in out  # not a link
+    title_row = next(line for line in out.splitlines() if line.startswith("| Title |"))
+    assert len(re.findall(r"(?<!\\)\|", title_row)) == 3  # the letter's '|' does not add a column
+
+
+def test_rich_report_prints_markup_in_a_letter_as_text(cli, tmp_path):
+    letter = tmp_path / "letter.md"
+    letter.write_text(
+        edited("kent_focused_2019.md", ("Dear Mr Dunkley,", "Dear Mr Dunkley [/bold] [red],")),
+        encoding="utf-8",
+    )
+    result = cli("report", str(letter))
+    assert result.exit_code == 0
+    assert "Dear Mr Dunkley [/bold] [red]" in result.stdout
+
+
+def test_report_output_file(cli, tmp_path):
+    target = tmp_path / "report.json"
+    result = cli("report", letter_path("hull_focused_2018.md"), "--format", "json", "-o", str(target))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert (
+        json.loads(target.read_text(encoding="utf-8"))["letters"][0]["local_authority"]
+        == "Kingston upon Hull"
+    )
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]  # no temporary file left behind
+    text = tmp_path / "report.txt"
+    assert cli("report", letter_path("hull_focused_2018.md"), "-o", str(text)).exit_code == 0
+    assert "Graham Reiter" in text.read_text(encoding="utf-8") and "\x1b[" not in text.read_text(
+        encoding="utf-8"
+    )
+    missing = tmp_path / "no" / "such" / "page.html"
+    result = cli("report", letter_path("hull_focused_2018.md"), "--format", "html", "-o", str(missing))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"lettercheck: error: {missing}: cannot write the report")
+
+
+def test_a_bug_while_rendering_is_one_line_and_exit_2(cli, monkeypatch):
+    from checker.output import html_report
+
+    def broken(results):
+        raise KeyError("severity")
+
+    monkeypatch.setattr(html_report, "render_document", broken)
+    result = cli("report", letter_path("hull_focused_2018.md"), "--format", "html")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "lettercheck: error: internal error while writing the report: KeyError: 'severity' (please report it)\n"
+    )

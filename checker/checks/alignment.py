@@ -21,11 +21,12 @@ def _quote(text: str, width: int = 70) -> str:
 
 @check_kind("recommendation_support", optional=_ALIGN_PARAMS)
 def recommendation_support(letter: Letter, params: dict):
-    """Every recommendation shares enough weighted terms with at least one
-    finding (or overview paragraph). Facts: {recommendation}, {threshold},
-    {detail} (which domain topics of the recommendation no finding mentions)."""
-    if letter.section("findings") is None:
-        return  # STR001 reports the missing section; every recommendation would cascade
+    """Every recommendation is supported: the findings (or overview paragraphs)
+    most like it name every domain topic it names and at least `min_coverage`
+    of its other topic words. Facts: {recommendation}, {threshold}, {detail}
+    (the topics or words of the recommendation that no finding mentions)."""
+    if not letter.findings:
+        return  # STR001/STR003 report the missing or empty section; every recommendation would cascade
     links, unmentioned = recommendation_links(letter, _params(params))
     for block in letter.recommendations:
         if not links.get(block.line):
@@ -44,7 +45,7 @@ def recommendation_support(letter: Letter, params: dict):
 @check_kind("areas_evaluated", optional=_ALIGN_PARAMS)
 def areas_evaluated(letter: Letter, params: dict):
     """Each area listed under 'Areas covered by the visit' is evaluated in the
-    findings. Facts: {area}."""
+    findings: they name its domain topics and most of its words. Facts: {area}."""
     areas = area_links(letter, _params(params))
     section = letter.section("areas_covered")
     for block in section.bullets if section else []:
@@ -57,6 +58,7 @@ def _prepare_concerns(params: dict) -> dict:
     if not isinstance(patterns, list) or not patterns:
         raise ValueError("patterns must be a non-empty list of regular expressions")
     try:
+        # separate patterns, not one alternation: each keeps its fast literal prefix
         compiled = tuple(re.compile(p, re.IGNORECASE) for p in patterns)
     except re.error as error:
         raise ValueError(f"invalid regular expression: {error}") from None

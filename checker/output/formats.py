@@ -1,14 +1,22 @@
-"""Plain machine formats for `check`: concise, JSON (the SPEC contract), GitHub."""
+"""Plain formats for `check`: concise, JSON (the SPEC contract), GitHub annotations.
+
+Human lines escape control characters (a newline in a file name cannot forge
+a second line); JSON is always valid UTF-8 (see checker.output.escape).
+"""
 
 from __future__ import annotations
 
 import json
 
 from checker.output import summary
+from checker.output.escape import for_humans, for_unicode
 
 
 def concise_line(path: str, d) -> str:
-    return f"{path}:{d.span.line}:{d.span.column}: {d.rule} [{d.severity}] {d.message}"
+    return (
+        f"{for_humans(path)}:{d.span.line}:{d.span.column}: {for_humans(d.rule)} "
+        f"[{d.severity}] {for_humans(d.message)}"
+    )
 
 
 def concise_summary(results) -> str:
@@ -19,14 +27,18 @@ def concise_summary(results) -> str:
     )
 
 
-def render_json(results) -> str:
+def render_json(results, statistics: dict | None = None) -> str:
+    """The `--format json` document; its JSON Schema ships as checker/schemas/check.schema.json."""
     files = [
         {"path": r.path, "letter_type": r.letter_type, "diagnostics": [d.to_dict() for d in r.diagnostics]}
         for r in results
     ]
-    return json.dumps(
-        {"version": 1, "files": files, "summary": summary(results)}, indent=2, ensure_ascii=False
-    )
+    counts = summary(results)
+    counts["fixable"] = sum(1 for r in results for d in r.diagnostics if d.fix is not None)
+    document = {"version": 1, "files": files, "summary": counts}
+    if statistics is not None:
+        document["statistics"] = statistics
+    return for_unicode(json.dumps(document, indent=2, ensure_ascii=False))
 
 
 def _escape_data(text: str) -> str:
@@ -37,6 +49,11 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def _visible(text: str) -> str:
+    """Controls made visible, except the line breaks GitHub's own escapes carry."""
+    return "\n".join(for_humans(part) for part in text.replace("\r\n", "\n").split("\n"))
+
+
 def render_github(results) -> str:
     """GitHub Actions workflow commands: annotations on the pull request."""
     level = {"error": "error", "warning": "warning", "info": "notice"}
@@ -44,8 +61,9 @@ def render_github(results) -> str:
     for result in results:
         for d in result.diagnostics:
             props = (
-                f"file={_escape_property(result.path)},line={d.span.line},col={d.span.column},"
-                f"endLine={d.span.end_line},endColumn={d.span.end_column},title={_escape_property(d.rule)}"
+                f"file={_escape_property(_visible(result.path))},line={d.span.line},col={d.span.column},"
+                f"endLine={d.span.end_line},endColumn={d.span.end_column},"
+                f"title={_escape_property(_visible(d.rule))}"
             )
-            lines.append(f"::{level[d.severity]} {props}::{_escape_data(d.message)}")
+            lines.append(f"::{level[d.severity]} {props}::{_escape_data(_visible(d.message))}")
     return "\n".join(lines)

@@ -1,13 +1,17 @@
 """Structural reports of letters: rich (for people), JSON (the contract), markdown.
+The HTML pack is in html_report.py.
 
-Renderers only present facts computed by `serialise.letter_dict`.
+Renderers only present facts computed by `serialise.letter_dict` and the
+engine's diagnostics; letter text is escaped for each medium.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from typing import TYPE_CHECKING
 
+from checker.output.annotate import visible
 from checker.serialise import REPORT_VERSION, letter_dict
 
 if TYPE_CHECKING:
@@ -24,20 +28,26 @@ def _long_date(iso: str | None) -> str:
 
 
 def render_json(results: list[FileResult]) -> str:
+    """The letter model of the SPEC for each letter, with every diagnostic
+    (parse problems and the rules' findings) and a count per severity."""
+    from checker.output import summary
+
     letters = []
     for result in results:
-        if result.letter is not None:
+        if result.letter is not None and not result.unreadable:
             data = letter_dict(result.letter, result.alignment)
         else:
             data = {"path": result.path, "letter_type": "unknown"}
         data["diagnostics"] = [d.to_dict() for d in result.diagnostics]
+        counts = summary([result])
+        data["summary"] = {key: counts[key] for key in ("errors", "warnings", "infos")}
         letters.append(data)
     return json.dumps({"version": REPORT_VERSION, "letters": letters}, indent=2, ensure_ascii=False)
 
 
 def report_tables(result: FileResult) -> list[tuple[str, list[str], list[list[str]]]]:
-    """The report of one letter as (title, header, rows) tables: the shared
-    content of the markdown and HTML formats."""
+    """The report of one letter as (title, header, rows) tables of plain text
+    (the markdown format escapes it)."""
     data = letter_dict(result.letter, result.alignment)
     recipient = data["recipient"] or {}
     fields = [
@@ -80,97 +90,126 @@ def report_tables(result: FileResult) -> list[tuple[str, list[str], list[list[st
     ]
     if data["recommendations"]:
         rows = [
-            [
-                str(rec["line"]),
-                _short(rec["text"]),
-                ", ".join(f"line {s['line']} ({s['score']:.2f})" for s in rec["support"]) or "none",
-            ]
+            [str(rec["line"]), rec["text"], _support_text(rec["support"]) or Alert("no supporting finding")]
             for rec in data["recommendations"]
         ]
         tables.append(("Recommendations and their support", ["Line", "Recommendation", "Supported by"], rows))
+    if data["areas"]:
+        rows = [
+            [str(area["line"]), area["text"], _support_text(area["evidence"]) or Alert("not evaluated")]
+            for area in data["areas"]
+        ]
+        tables.append(
+            ("Areas covered and the findings that evaluate them", ["Line", "Area", "Evaluated at"], rows)
+        )
     return tables
+
+
+class Alert(str):
+    """A table cell that stands out (bold in markdown): a missing link."""
+
+
+def _support_text(links: list[dict]) -> str:
+    return "; ".join(
+        f"line {s['line']} ({s['score']:.2f}: {', '.join(s['shared_terms'][:3])})" for s in links
+    )
+
+
+# Markdown punctuation that could start emphasis, code, links or a table cell
+# break; `<`, `>` and `&` become entities so no raw HTML reaches a renderer.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+
+
+def markdown_text(text: str) -> str:
+    """Letter text made inert in markdown: HTML escaped, markup characters
+    backslash-escaped, control characters shown, on one line."""
+    from html import escape
+
+    flat = " ".join(visible(text).split())
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", escape(flat, quote=False))
 
 
 def render_markdown(results: list[FileResult]) -> str:
     out: list[str] = []
     for result in results:
-        out.append(f"# {result.path}\n")
+        title = (
+            result.letter.title.value
+            if result.letter and result.letter.title and not result.unreadable
+            else None
+        )
+        out.append(f"# {markdown_text(title or result.path)}\n")
+        counts = {d: 0 for d in ("error", "warning", "info")}
         for diagnostic in result.diagnostics:
-            out.append(f"> **{diagnostic.rule}** line {diagnostic.span.line}: {diagnostic.message}\n")
+            counts[diagnostic.severity] += 1
+        out.append(
+            f"{markdown_text(result.path)} · {result.letter_type.replace('_', ' ')} · "
+            f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info\n"
+        )
+        if result.diagnostics:
+            out.append("## Problems\n")
+            out.append("| Line:col | Severity | Rule | Message | Help |")
+            out.append("|---|---|---|---|---|")
+            out.extend(
+                f"| {d.span.line}:{d.span.column} | {d.severity} | {d.rule} | "
+                f"{markdown_text(d.message)} | {markdown_text(d.help)} |"
+                for d in result.diagnostics
+            )
+            out.append("")
         if result.letter is None or result.unreadable:
             continue
         for title, header, rows in report_tables(result):
             out.append(f"## {title}\n")
             out.append("| " + " | ".join(header) + " |")
             out.append("|" + "---|" * len(header))
-            out.extend("| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in rows)
+            out.extend("| " + " | ".join(_cell(cell) for cell in row) + " |" for row in rows)
             out.append("")
     return "\n".join(out)
 
 
-def render_html(results: list[FileResult]) -> str:
-    """One self-contained page (no scripts, no external files) for a QA pack."""
-    from html import escape
-
-    body: list[str] = []
-    for result in results:
-        body.append(f"<section><h1>{escape(result.path)}</h1>")
-        for d in result.diagnostics:
-            body.append(
-                f'<p class="problem"><b>{escape(d.rule)}</b> line {d.span.line}: {escape(d.message)}</p>'
-            )
-        if result.letter is not None and not result.unreadable:
-            for title, header, rows in report_tables(result):
-                body.append(f"<h2>{escape(title)}</h2><table><thead><tr>")
-                body.extend(f"<th>{escape(cell)}</th>" for cell in header)
-                body.append("</tr></thead><tbody>")
-                for row in rows:
-                    body.append("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>")
-                body.append("</tbody></table>")
-        body.append("</section>")
-    style = (
-        "body{font-family:system-ui,sans-serif;margin:2rem;max-width:70rem}"
-        "table{border-collapse:collapse;margin-bottom:1.5rem}"
-        "th,td{border:1px solid #bbb;padding:.3rem .6rem;text-align:left;vertical-align:top}"
-        "th{background:#eef}.problem{color:#a00}"
-    )
-    return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        f"<title>lettercheck report</title><style>{style}</style></head><body>\n"
-        + "\n".join(body)
-        + "\n</body></html>"
-    )
+def _cell(cell: str) -> str:
+    return f"**{markdown_text(cell)}**" if isinstance(cell, Alert) else markdown_text(cell)
 
 
 def _short(text: str, width: int = 90) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
+_SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
 def render_rich(results: list[FileResult], console) -> None:
+    """A tree and tables per letter for the terminal. Letter text is escaped:
+    '[/bold]' in a letter is text, not rich markup."""
     from rich import box
+    from rich.markup import escape
     from rich.panel import Panel
     from rich.table import Table
     from rich.tree import Tree
+
+    def t(value) -> str:
+        return escape(visible(str(value)))
 
     for result in results:
         if result.letter is None or result.unreadable:
             for d in result.diagnostics:
                 console.print(
-                    f"[bold red]{result.path}:{d.span.line}:{d.span.column}[/] {d.rule} {d.message}"
+                    f"[bold red]{t(result.path)}:{d.span.line}:{d.span.column}[/] {d.rule} {t(d.message)}"
                 )
             continue
         data = letter_dict(result.letter, result.alignment)
-        tree = Tree(f"[bold]{data['title'] or '(no title)'}[/]  [dim]{result.path}[/]")
+        tree = Tree(f"[bold]{t(data['title'] or '(no title)')}[/]  [dim]{t(result.path)}[/]")
         meta = tree.add("[bold cyan]Letter[/]")
         meta.add(f"type: [green]{data['letter_type'].replace('_', ' ')}[/]")
-        meta.add(f"local authority: {data['local_authority'] or '[red]?[/]'}")
+        meta.add(f"local authority: {t(data['local_authority']) if data['local_authority'] else '[red]?[/]'}")
         meta.add(f"dated: {_long_date(data['letter_date'])}")
         recipient = data["recipient"]
         if recipient:
             who = tree.add("[bold cyan]Recipient[/]")
             for key in ("name", "job_title", "organisation", "postcode"):
-                who.add(f"{key.replace('_', ' ')}: {recipient[key] or '[dim]—[/]'}")
-        tree.add(f"[bold cyan]Salutation[/] {data['salutation'] or '[red]missing[/]'}")
+                who.add(f"{key.replace('_', ' ')}: {t(recipient[key]) if recipient[key] else '[dim]—[/]'}")
+        tree.add(
+            f"[bold cyan]Salutation[/] {t(data['salutation']) if data['salutation'] else '[red]missing[/]'}"
+        )
 
         timeline = Table(box=box.SIMPLE, title="Visit timeline", title_justify="left")
         timeline.add_column("Date")
@@ -186,9 +225,9 @@ def render_rich(results: list[FileResult], console) -> None:
         signatory = (data["signatory"] or {}).get("name")
         for person in data["inspectors"]:
             inspectors.add_row(
-                person["name"],
-                person["role"] or "[red]unknown[/]",
-                person["role_text"] or "",
+                t(person["name"]),
+                t(person["role"]) if person["role"] else "[red]unknown[/]",
+                t(person["role_text"] or ""),
                 "✔" if person["name"] == signatory else "",
             )
 
@@ -199,7 +238,7 @@ def render_rich(results: list[FileResult], console) -> None:
             colour = "yellow" if s["kind"] == "other" else "green"
             sections.add_row(
                 str(s["line"]),
-                s["heading"],
+                t(s["heading"]),
                 f"[{colour}]{s['kind']}[/]",
                 str(s["paragraphs"]),
                 str(s["bullets"]),
@@ -218,36 +257,31 @@ def render_rich(results: list[FileResult], console) -> None:
             support.add_column("Recommendation")
             support.add_column("Supported by (line · score · shared terms)")
             for rec in data["recommendations"]:
-                cells = (
-                    "\n".join(
-                        f"{s['line']} · {s['score']:.2f} · {', '.join(s['shared_terms'][:3])}"
-                        for s in rec["support"]
-                    )
-                    or "[bold red]no supporting finding[/]"
-                )
-                support.add_row(str(rec["line"]), _short(rec["text"], 60), cells)
+                support.add_row(str(rec["line"]), t(_short(rec["text"], 60)), _links_cell(rec["support"], t))
             console.print(support)
-        areas = getattr(result.alignment, "areas", {}) if result.alignment else {}
-        if areas:
+        if data["areas"]:
             table = Table(
                 box=box.SIMPLE, title="Areas covered → findings that evaluate them", title_justify="left"
             )
             table.add_column("Line", justify="right")
             table.add_column("Area")
-            table.add_column("Evaluated at lines")
-            area_text = {b.line: b.text.value for b in result.letter.section("areas_covered").bullets}
-            for line, links in areas.items():
+            table.add_column("Evaluated at (line · score · shared terms)")
+            for area in data["areas"]:
                 table.add_row(
-                    str(line),
-                    _short(area_text.get(line, ""), 60),
-                    ", ".join(str(link.line) for link in links) or "[bold red]not evaluated[/]",
+                    str(area["line"]), t(_short(area["text"], 60)), _links_cell(area["evidence"], t)
                 )
             console.print(table)
-        console.print(f"[dim]closing:[/] {data['closing'] or '[red]missing[/]'}")
+        console.print(f"[dim]closing:[/] {t(data['closing']) if data['closing'] else '[red]missing[/]'}")
         console.print(
-            f"[dim]sign-off:[/] {data['sign_off'] or '[red]missing[/]'}  "
-            f"[dim]signed:[/] {signatory or '[red]?[/]'}"
+            f"[dim]sign-off:[/] {t(data['sign_off']) if data['sign_off'] else '[red]missing[/]'}  "
+            f"[dim]signed:[/] {t(signatory) if signatory else '[red]?[/]'}"
         )
         for d in result.diagnostics:
-            console.print(f"[yellow]{d.rule}[/] {d.message}")
+            style = _SEVERITY_STYLE[d.severity]
+            console.print(f"{d.span.line}:{d.span.column} [{style}]{d.severity}[/] {d.rule} {t(d.message)}")
         console.print()
+
+
+def _links_cell(links: list[dict], t) -> str:
+    cells = [f"{s['line']} · {s['score']:.2f} · {t(', '.join(s['shared_terms'][:3]))}" for s in links]
+    return "\n".join(cells) or "[bold red]none[/]"

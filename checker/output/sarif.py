@@ -1,40 +1,116 @@
-"""SARIF 2.1.0 for code-scanning upload.
+"""SARIF 2.1.0 for code-scanning upload, valid against the official schema.
 
 Columns are counted in Unicode code points (letters are full of curly quotes),
-which the run declares with `columnKind`.
+which the run declares with `columnKind`. File names become URI references
+(percent-encoded from the file name's bytes, so a space, `%`, `,` or `:`, or
+a byte that is not UTF-8, still names the file exactly); relative ones are
+resolved against `%SRCROOT%`, the folder lettercheck ran in.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import string
+from pathlib import Path, PurePath
+from urllib.parse import quote_from_bytes
 
 from checker import __version__
+from checker.output.escape import for_unicode
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+SRCROOT = "%SRCROOT%"
+STDIN_URI = "stdin"  # a relative reference no file in the repository is likely to have
 
 
-def render_sarif(results, rules) -> str:
+def _fs_bytes(path: str) -> bytes:
+    try:
+        return os.fsencode(path)
+    except UnicodeEncodeError:  # a surrogate that no file system produced
+        return path.encode("utf-8", "replace")
+
+
+def artifact_location(path: str) -> dict:
+    """An `artifactLocation` naming `path` by a valid URI reference."""
+    if path == "<stdin>":
+        return {"uri": STDIN_URI, "description": {"text": "standard input"}}
+    pure = PurePath(path)
+    if pure.is_absolute():
+        try:
+            return {"uri": pure.as_uri()}  # file:///..., percent-encoded from the name's bytes
+        except (ValueError, UnicodeEncodeError):  # pragma: no cover - a surrogate no file system made
+            return {"uri": "file://" + quote_from_bytes(_fs_bytes(pure.as_posix()), safe="/")}
+    relative = PurePath(os.path.normpath(path)).as_posix()
+    return {"uri": quote_from_bytes(_fs_bytes(relative), safe="/"), "uriBaseId": SRCROOT}
+
+
+def generic_text(template: str) -> str:
+    """A message template with each `{placeholder}` shown as an ellipsis."""
+    parts = []
+    for literal, field, _spec, _conversion in string.Formatter().parse(template):
+        parts.append(literal)
+        if field is not None:
+            parts.append("…")
+    return "".join(parts)
+
+
+def _rule_descriptor(rule) -> dict:
+    from checker.docs import explain_rule
+
+    return {
+        "id": rule.id,
+        "name": rule.name,
+        "shortDescription": {"text": generic_text(rule.message)},
+        "fullDescription": {"text": generic_text(rule.why or rule.help)},
+        "help": {"text": generic_text(rule.help), "markdown": explain_rule(rule)},
+        "defaultConfiguration": {"level": _LEVEL[rule.severity]},
+        "properties": {"category": rule.category, "tags": [rule.category]},
+    }
+
+
+def _parse_descriptor(rule_id: str) -> dict:
+    from checker.api import PARSE_NAMES, PARSE_RULES
+
+    what, help_text = PARSE_RULES[rule_id]
+    return {
+        "id": rule_id,
+        "name": PARSE_NAMES[rule_id],
+        "shortDescription": {"text": what},
+        "fullDescription": {
+            "text": f"Reading the file failed: {what}. The run exits with code 2; the other files are still checked."
+        },
+        "help": {"text": help_text},
+        "defaultConfiguration": {"level": "error"},
+        "properties": {"category": "parse", "tags": ["parse"]},
+    }
+
+
+def _region(span) -> dict:
+    return {
+        "startLine": span.line,
+        "startColumn": span.column,
+        "endLine": span.end_line,
+        "endColumn": span.end_column,
+    }
+
+
+def render_sarif(results, rules, statistics: dict | None = None) -> str:
+    from checker.api import PARSE_RULES
+
     used = sorted({d.rule for r in results for d in r.diagnostics})
     by_id = {rule.id: rule for rule in rules}
     descriptors = []
     for rule_id in used:
-        rule = by_id.get(rule_id)
-        descriptor = {"id": rule_id}
-        if rule is not None:
-            descriptor.update(
-                {
-                    "name": rule.name,
-                    "shortDescription": {"text": rule.message},
-                    "fullDescription": {"text": rule.why or rule.help},
-                    "help": {"text": rule.help},
-                    "defaultConfiguration": {"level": _LEVEL[rule.severity]},
-                    "properties": {"category": rule.category},
-                }
-            )
-        descriptors.append(descriptor)
+        if rule_id in by_id:
+            descriptors.append(_rule_descriptor(by_id[rule_id]))
+        elif rule_id in PARSE_RULES:
+            descriptors.append(_parse_descriptor(rule_id))
+        else:  # pragma: no cover - every diagnostic comes from a loaded rule
+            descriptors.append({"id": rule_id})
     index = {rule_id: i for i, rule_id in enumerate(used)}
     sarif_results = []
     for result in results:
+        location = artifact_location(result.path)
         for d in result.diagnostics:
             item = {
                 "ruleId": d.rule,
@@ -42,17 +118,7 @@ def render_sarif(results, rules) -> str:
                 "level": _LEVEL[d.severity],
                 "message": {"text": d.message},
                 "locations": [
-                    {
-                        "physicalLocation": {
-                            "artifactLocation": {"uri": result.path.replace("\\", "/")},
-                            "region": {
-                                "startLine": d.span.line,
-                                "startColumn": d.span.column,
-                                "endLine": d.span.end_line,
-                                "endColumn": d.span.end_column,
-                            },
-                        }
-                    }
+                    {"physicalLocation": {"artifactLocation": location, "region": _region(d.span)}}
                 ],
             }
             if d.fix is not None:
@@ -61,15 +127,10 @@ def render_sarif(results, rules) -> str:
                         "description": {"text": d.fix.description},
                         "artifactChanges": [
                             {
-                                "artifactLocation": {"uri": result.path.replace("\\", "/")},
+                                "artifactLocation": location,
                                 "replacements": [
                                     {
-                                        "deletedRegion": {
-                                            "startLine": d.span.line,
-                                            "startColumn": d.span.column,
-                                            "endLine": d.span.end_line,
-                                            "endColumn": d.span.end_column,
-                                        },
+                                        "deletedRegion": _region(d.span),
                                         "insertedContent": {"text": d.fix.replacement},
                                     }
                                 ],
@@ -78,21 +139,26 @@ def render_sarif(results, rules) -> str:
                     }
                 ]
             sarif_results.append(item)
+    run = {
+        "tool": {
+            "driver": {
+                "name": "lettercheck",
+                "version": __version__,
+                "rules": descriptors,
+            }
+        },
+        "invocations": [
+            {"executionSuccessful": not any(d.rule == "PARSE004" for r in results for d in r.diagnostics)}
+        ],
+        "originalUriBaseIds": {SRCROOT: {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
+        "columnKind": "unicodeCodePoints",
+        "results": sarif_results,
+    }
+    if statistics is not None:
+        run["properties"] = {"statistics": statistics}
     document = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "lettercheck",
-                        "version": __version__,
-                        "rules": descriptors,
-                    }
-                },
-                "columnKind": "unicodeCodePoints",
-                "results": sarif_results,
-            }
-        ],
+        "runs": [run],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False)
+    return for_unicode(json.dumps(document, indent=2, ensure_ascii=False))

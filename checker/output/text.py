@@ -10,11 +10,14 @@ error[DATE001]: letter is dated 1 February 2023, but the visit ended on 1 Februa
 
 from __future__ import annotations
 
+import textwrap
+
 from rich import box
 from rich.markup import escape
 from rich.table import Table
 
 from checker.output import summary
+from checker.output.escape import for_humans
 
 _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
 
@@ -39,10 +42,34 @@ def _window(text: str, column: int, room: int) -> tuple[str, int]:
     return shown, left
 
 
+def _wrap(console, markup_prefix: str, plain_prefix: str, body: str, **options) -> None:
+    """Print prefix + body; on a terminal, wrap the body at word boundaries
+    under its first word (or a short indent when the prefix is wide)."""
+    width = console.width if console.is_terminal else 0
+    indent = len(plain_prefix) if width - len(plain_prefix) >= 30 else 4
+    if not width or width - indent < 20 or len(plain_prefix) + len(body) <= width:
+        console.print(f"{markup_prefix}{escape(body)}", soft_wrap=True, **options)
+        return
+    lines = textwrap.wrap(
+        plain_prefix + body,
+        width=width - 1,
+        subsequent_indent=" " * indent,
+        break_on_hyphens=False,
+    )
+    if not lines[0].startswith(plain_prefix):  # pragma: no cover - a prefix never breaks
+        console.print(f"{markup_prefix}{escape(body)}", soft_wrap=True, **options)
+        return
+    console.print(f"{markup_prefix}{escape(lines[0][len(plain_prefix) :])}", soft_wrap=True, **options)
+    for line in lines[1:]:
+        console.print(escape(line), soft_wrap=True, **options)
+
+
 def render_diagnostic(console, result, d) -> None:
     style = _STYLE[d.severity]
-    console.print(f"[{style}]{d.severity}[{d.rule}][/]: [bold]{escape(d.message)}[/]", soft_wrap=True)
-    console.print(f"  [blue]-->[/] {escape(result.path)}:{d.span.line}:{d.span.column}", soft_wrap=True)
+    head = f"{d.severity}[{for_humans(d.rule)}]: "
+    _wrap(console, f"[{style}]{escape(head[:-2])}[/]: [bold]", head, for_humans(d.message))
+    path = for_humans(result.path)
+    console.print(f"  [blue]-->[/] {escape(path)}:{d.span.line}:{d.span.column}", soft_wrap=True)
     lines = _source_lines(result)
     width = len(str(d.span.end_line))
     gutter = " " * width
@@ -51,10 +78,14 @@ def render_diagnostic(console, result, d) -> None:
         room = max(console.width - width - 6, 40)
         last = min(d.span.end_line, d.span.line + 2)
         for number in range(d.span.line, last + 1):
-            text = lines[number - 1].expandtabs(1)
-            start = d.span.column if number == d.span.line else len(text) - len(text.lstrip()) + 1
-            end = d.span.end_column if number == d.span.end_line else len(text) + 1
+            raw = lines[number - 1].expandtabs(1)
+            start = d.span.column if number == d.span.line else len(raw) - len(raw.lstrip()) + 1
+            end = d.span.end_column if number == d.span.end_line else len(raw) + 1
             end = max(end, start + 1)
+            # Controls in the line are shown escaped: move the underline with them.
+            text = for_humans(raw)
+            start = len(for_humans(raw[: start - 1])) + 1
+            end = len(for_humans(raw[: end - 1])) + 1 + max(0, end - 1 - len(raw))
             shown, offset = _window(text, start, room)
             first = max(start - offset, 1)
             stop = min(end - offset, len(shown) + 1)
@@ -68,28 +99,26 @@ def render_diagnostic(console, result, d) -> None:
         if d.span.end_line > last:
             console.print(f" {gutter} [blue]|[/] [dim]... to line {d.span.end_line}[/]", highlight=False)
     if d.help:
-        console.print(f" {gutter} [blue]=[/] [bold]help[/]: {escape(d.help)}", soft_wrap=True)
+        _wrap(console, f" {gutter} [blue]=[/] [bold]help[/]: ", f" {gutter} = help: ", for_humans(d.help))
     if d.fix is not None:
-        console.print(f" {gutter} [blue]=[/] [bold]fix[/]: {escape(d.fix.description)}", highlight=False)
+        _wrap(
+            console,
+            f" {gutter} [blue]=[/] [bold]fix[/]: ",
+            f" {gutter} = fix: ",
+            for_humans(d.fix.description),
+            highlight=False,
+        )
     console.print()
 
 
-def render_summary(console, results, statistics: bool = False) -> None:
+def render_statistics(console, lines: list[str]) -> None:
+    """The `--statistics` table (see checker.output.statistics.as_lines)."""
+    for line in lines:
+        console.print(escape(line), soft_wrap=True, highlight=False)
+
+
+def render_summary(console, results) -> None:
     counts = summary(results)
-    if statistics:
-        table = Table(title="Problems by rule", title_justify="left")
-        table.add_column("Rule")
-        table.add_column("Category")
-        table.add_column("Severity")
-        table.add_column("Count", justify="right")
-        tally: dict[tuple, int] = {}
-        for result in results:
-            for d in result.diagnostics:
-                key = (d.rule, d.category, d.severity)
-                tally[key] = tally.get(key, 0) + 1
-        for (rule, category, severity), count in sorted(tally.items(), key=lambda item: (-item[1], item[0])):
-            table.add_row(rule, category, f"[{_STYLE[severity]}]{severity}[/]", str(count))
-        console.print(table)
     clean = sum(1 for r in results if not r.diagnostics)
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     for column in ("Files", "Clean", "Errors", "Warnings", "Infos"):
@@ -102,3 +131,11 @@ def render_summary(console, results, statistics: bool = False) -> None:
         f"[bold cyan]{counts['infos']}[/]" if counts["infos"] else "0",
     )
     console.print(table)
+    fixable = sum(1 for r in results for d in r.diagnostics if d.fix is not None)
+    if fixable:
+        console.print(
+            f"{fixable} problem{' can' if fixable == 1 else 's can'} be fixed with `--fix` "
+            "(`--diff` shows the changes first).",
+            highlight=False,
+            soft_wrap=True,
+        )

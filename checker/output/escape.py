@@ -1,0 +1,68 @@
+"""Make untrusted text (file names, letter text, rule messages) safe to print.
+
+A file name or a letter can hold anything: a newline that forges a second
+output line, an ESC that drives the terminal, a C1 control, a right-to-left
+override that reorders what a reader sees, or (on POSIX) bytes that are not
+UTF-8, which Python carries as lone surrogates. Human formats show each such
+character as a visible escape (`\\n`, `\\x1b`, `\\u202e`, a stray byte as
+`\\xff`); machine formats keep the text but must stay well-formed (XML 1.0
+forbids most controls, JSON and UTF-8 forbid lone surrogates).
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 controls, DEL, C1 controls, line/paragraph separators, bidirectional
+# embeddings, overrides and isolates, and lone surrogates.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+# Characters XML 1.0 cannot carry, even as character references.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _visible(char: str) -> str:
+    code = ord(char)
+    if char in _NAMED:
+        return _NAMED[char]
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    if code <= 0xFF:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}"
+
+
+def for_humans(text: str) -> str:
+    """`text` with every control, bidi or undecodable character made visible."""
+    if not _UNSAFE.search(text):
+        return text
+    return _UNSAFE.sub(lambda match: _visible(match.group()), text)
+
+
+def keep_tabs(text: str) -> str:
+    """Like for_humans, but a tab stays a tab (source lines expand their own)."""
+    if not _UNSAFE.search(text):
+        return text
+    return _UNSAFE.sub(
+        lambda match: match.group() if match.group() == "\t" else _visible(match.group()), text
+    )
+
+
+def visible_width(text: str) -> int:
+    """How many columns `text` takes once escaped (for underlining source)."""
+    return len(keep_tabs(text))
+
+
+def for_xml(text: str) -> str:
+    """`text` with the characters XML 1.0 forbids made visible."""
+    if not _NOT_XML.search(text):
+        return text
+    return _NOT_XML.sub(lambda match: _visible(match.group()), text)
+
+
+def for_unicode(text: str) -> str:
+    """Valid Unicode for JSON: a stray byte carried as a lone surrogate
+    becomes U+FFFD, the replacement character, as Git and ruff print it."""
+    return _SURROGATE.sub("\ufffd", text)

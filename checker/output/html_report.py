@@ -1,0 +1,142 @@
+"""The HTML QA pack: self-contained pages rendered from the Jinja2 templates
+shipped in checker/output/templates (autoescaped; CSS and JS inlined, nothing
+loaded from the network).
+
+`render_document` is one document: an index when there are several letters,
+then every letter, each starting a new printed page. `write_pack` writes a
+folder: `index.html`, one page per letter and `pack.html` (the document).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from checker import __version__
+from checker.output.files import write_atomic
+from checker.output.pack import LetterPage, letter_page, long_date, rule_counts
+
+ICONS = {"error": "✖", "warning": "▲", "info": "●"}
+PLURAL = {"error": "errors", "warning": "warnings", "info": "info"}
+INDEX = "index.html"
+PACK = "pack.html"
+
+
+@dataclass(slots=True)
+class Meta:
+    """The header of every page: when, by which version, with which rules."""
+
+    generated: str
+    version: str
+    rule_sets: list[str]
+
+
+@cache
+def _environment():
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("checker.output", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        extensions=["jinja2.ext.do"],
+    )
+    env.globals.update(icons=ICONS, plural=PLURAL, long_date=long_date, asset=_asset)
+    return env
+
+
+@cache
+def _asset(name: str):
+    """A stylesheet or script inlined verbatim (it is ours, not letter text)."""
+    from markupsafe import Markup
+
+    return Markup(resources.files("checker.output").joinpath("templates", name).read_text(encoding="utf-8"))
+
+
+def generated_at() -> str:
+    """Now, or SOURCE_DATE_EPOCH when set (reproducible builds of a pack)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+        return f"{moment.day} {moment:%B %Y, %H:%M} UTC"
+    moment = dt.datetime.now().astimezone()
+    return f"{moment.day} {moment:%B %Y, %H:%M %Z}".rstrip()
+
+
+def page_names(paths: list[str]) -> list[str]:
+    """A distinct, safe file name for each letter's page, from its path."""
+    names: list[str] = []
+    taken = {INDEX, PACK}
+    for path in paths:
+        stem = os.path.splitext(os.path.basename(path))[0] if path != "<stdin>" else "stdin"
+        stem = re.sub(r"[^\w.-]+", "_", stem).strip("._") or "letter"
+        name, counter = f"{stem}.html", 2
+        while name.lower() in taken:
+            name, counter = f"{stem}-{counter}.html", counter + 1
+        taken.add(name.lower())
+        names.append(name)
+    return names
+
+
+def build_pages(results) -> list[LetterPage]:
+    names = page_names([r.path for r in results])
+    return [
+        letter_page(result, n, name) for n, (result, name) in enumerate(zip(results, names, strict=True), 1)
+    ]
+
+
+def _meta(pages: list[LetterPage]) -> Meta:
+    rule_sets = list(dict.fromkeys(page.rule_set for page in pages if page.rule_set))
+    return Meta(generated_at(), __version__, rule_sets)
+
+
+def render_document(results) -> str:
+    """Every letter in one document (what `report --format html` prints)."""
+    pages = build_pages(results)
+    return _document(pages, _meta(pages))
+
+
+def _document(pages: list[LetterPage], meta: Meta) -> str:
+    links = [f"#{page.key[:-1]}" for page in pages]
+    template = _environment().get_template("document.html.j2")
+    return template.render(pages=pages, meta=meta, rules=rule_counts(pages), links=links)
+
+
+def write_pack(results, folder: str) -> list[str]:
+    """Write index.html, a page per letter and pack.html into `folder`
+    (created if needed); return the files written."""
+    pages = build_pages(results)
+    meta = _meta(pages)
+    os.makedirs(folder, exist_ok=True)
+    env = _environment()
+    several = len(pages) > 1
+    written = []
+    letter_template = env.get_template("letter.html.j2")
+    for page in pages:
+        target = os.path.join(folder, page.file_name)
+        write_atomic(target, letter_template.render(page=page, meta=meta, index_href=INDEX))
+        written.append(target)
+    index = env.get_template("index.html.j2").render(
+        pages=pages,
+        meta=meta,
+        rules=rule_counts(pages),
+        links=[page.file_name for page in pages],
+        print_href=PACK if several else None,
+    )
+    write_atomic(os.path.join(folder, INDEX), index)
+    written.append(os.path.join(folder, INDEX))
+    if several:
+        write_atomic(os.path.join(folder, PACK), _document(pages, meta))
+        written.append(os.path.join(folder, PACK))
+    return written
+
+
+def write_page(results, path: str) -> None:
+    """Write the document (one letter's page, or the whole pack) to one file."""
+    write_atomic(path, render_document(results))
