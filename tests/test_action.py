@@ -5,7 +5,8 @@ with the step's `env:` (expressions filled in) and `GITHUB_OUTPUT`; so does
 `_run_action` below. The steps that `uses:` another action (setup-python,
 upload-sarif) are not run: what they are given is checked instead. The
 install step really installs lettercheck from this checkout (offline, into
-a folder of its own), and the later steps run that copy.
+a folder of its own; once, later runs in the same workspace reuse it), and
+the later steps run that copy.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -106,6 +108,9 @@ def _run_action(workspace: Path, given: dict) -> dict:
         if "if" in step and not _value(step["if"], *context):
             ran["skipped"].append(step["name"])
             continue
+        if step["name"] == "Install lettercheck" and (site / "bin" / "lettercheck").exists():
+            ran["skipped"].append(step["name"])  # installed by an earlier run in this workspace
+            continue
         if "uses" in step:
             ran["uses"][step["uses"].split("@")[0]] = {
                 k: _fill(v, *context) for k, v in step.get("with", {}).items()
@@ -144,6 +149,7 @@ def workspace(tmp_path_factory):
 
 
 def test_the_defaults_install_lettercheck_and_annotate_every_letter(workspace):
+    shutil.rmtree(workspace.parent / "site", ignore_errors=True)
     ran = _run_action(workspace, {})
     install = ran["runs"]["Install lettercheck"]
     assert install.returncode == 0, install.stderr
@@ -153,7 +159,7 @@ def test_the_defaults_install_lettercheck_and_annotate_every_letter(workspace):
     assert check.returncode == 1
     assert check.stdout.startswith("::error file=letters/old/late.md,line=9,col=1,endLine=9,endColumn=16,")
     assert "title=DATE001" in check.stdout and "letters/clean.md" not in check.stdout
-    assert ran["skipped"] == ["Write SARIF", "Upload SARIF"]
+    assert ran["skipped"][-2:] == ["Write SARIF", "Upload SARIF"]
 
 
 def _check(workspace: Path, **given) -> subprocess.CompletedProcess:

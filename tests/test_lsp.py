@@ -248,7 +248,7 @@ def test_utf32_clients_get_characters(tmp_path):
     capabilities = types.ClientCapabilities(
         general=types.GeneralClientCapabilities(position_encodings=[types.PositionEncodingKind.Utf32])
     )
-    session = LspSession(capabilities=capabilities)
+    session = LspSession("--stdio", capabilities=capabilities)  # --stdio, as some clients add it, is accepted
     try:
         assert session.initialized.capabilities.position_encoding == types.PositionEncodingKind.Utf32
         (problem,) = session.open("untitled:emoji", text).diagnostics

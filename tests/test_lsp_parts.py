@@ -141,3 +141,32 @@ def test_the_checked_text_is_the_buffer_not_the_file(tmp_path):
     assert [(p.line, p.column) for p in with_bom] == [(9, 1)]  # the BOM is on line 1 only
     control = settings.check(str(path), "\ufeff\x01")
     assert [(p.rule, p.line, p.column) for p in control] == [("PARSE002", 1, 2)]  # after the BOM
+
+
+def test_a_failure_of_lettercheck_is_published_as_one_never_as_a_clean_letter(monkeypatch):
+    from pygls.workspace import Workspace
+
+    from checker.lsp.engine_adapter import Settings
+    from checker.lsp.server import LetterServer
+
+    def fail(self, path, text):
+        raise RuntimeError("a bug")
+
+    server = LetterServer()
+    server.protocol._workspace = Workspace(None)  # what `initialize` makes
+    uri = "file:///letters/draft.md"
+    text = (BROKEN / "dated_before_visit.md").read_text(encoding="utf-8")
+    server.workspace.put_text_document(
+        types.TextDocumentItem(uri=uri, language_id="markdown", version=4, text=text)
+    )
+    published = []
+    monkeypatch.setattr(server, "text_document_publish_diagnostics", published.append)
+    server.letters.open(uri, "/letters/draft.md")
+    server.check_now(uri)
+    assert [d.code for d in published[-1].diagnostics] == ["DATE001"]
+    monkeypatch.setattr(Settings, "check", fail)
+    server.check_now(uri)
+    (failure,) = published[-1].diagnostics
+    assert published[-1].version == 4
+    assert failure.code == "PARSE004" and failure.severity == types.DiagnosticSeverity.Error
+    assert failure.message.startswith("lettercheck failed while checking this letter (RuntimeError: a bug)")

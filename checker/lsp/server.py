@@ -86,9 +86,9 @@ class LetterServer(LanguageServer):
     def on_save(self, params: types.DidSaveTextDocumentParams) -> None:
         """A saved letter is checked at once; a saved configuration or rule
         file (when the editor sends those too) has every open letter checked again."""
-        uri = params.text_document.uri
-        if self.letters.get(uri) is not None and self._is_letter(self.letters.get(uri)):
-            self.check_now(uri)
+        letter = self.letters.get(params.text_document.uri)
+        if letter is not None and self._is_letter(letter):
+            self.check_now(letter.uri)
         else:
             self.check_all()
 
