@@ -834,29 +834,82 @@ def explain(
 class SchemaName(str, Enum):
     rules = "rules"
     check_json = "check-json"
+    config = "config"
 
 
 @app.command(
-    cls=Command, epilog="lettercheck schema > lettercheck-rules.schema.json\nlettercheck schema check-json"
+    cls=Command,
+    epilog="lettercheck schema > lettercheck-rules.schema.json\nlettercheck schema check-json\n"
+    "lettercheck schema config > .lettercheck.schema.json",
 )
 def schema(
     which: Annotated[
         SchemaName,
         typer.Argument(
-            metavar="WHICH", help="rules (rule files, the default) or check-json (check --format json)."
+            metavar="WHICH",
+            help="rules (rule files, the default), check-json (check --format json) or config "
+            "(.lettercheck.yaml and [tool.lettercheck]).",
         ),
     ] = SchemaName.rules,
 ) -> None:
-    """Print a JSON Schema: of rule files (for editor autocompletion) or of `check --format json`."""
-    if which is SchemaName.check_json:
+    """Print a JSON Schema (for editor completion): of rule files, of `check --format json` or of the configuration."""
+    if which in (SchemaName.check_json, SchemaName.config):
         from pathlib import Path
 
-        path = Path(__file__).resolve().parent / "schemas" / "check.schema.json"
+        name = "check.schema.json" if which is SchemaName.check_json else "config.schema.json"
+        path = Path(__file__).resolve().parent / "schemas" / name
     else:
         from checker.resources import resource_path
 
         path = resource_path("rules") / "schema.json"
     print(path.read_text(encoding="utf-8"), end="")
+
+
+@app.command(cls=Command, epilog="lettercheck init\nlettercheck init --pyproject\nlettercheck init letters/")
+def init(
+    folder: Annotated[str, typer.Argument(metavar="FOLDER", help="Where to write it [default: here].")] = ".",
+    pyproject: Annotated[
+        bool,
+        typer.Option("--pyproject", help="Add [tool.lettercheck] to the folder's pyproject.toml instead."),
+    ] = False,
+) -> None:
+    """Write a commented .lettercheck.yaml (or [tool.lettercheck] in pyproject.toml); never overwrites."""
+    from checker.starter_config import InitRefused, write_starter
+
+    try:
+        written = write_starter(folder, pyproject=pyproject)
+    except InitRefused as error:
+        _fail(str(error))
+    except OSError as error:
+        _fail(f"{folder}: nothing written: {error.strerror or error}")
+    sys.stderr.write(
+        f"lettercheck: wrote {written}; `lettercheck check --show-settings LETTER` shows what applies\n"
+    )
+
+
+@app.command(cls=Command, epilog="lettercheck lsp\nlettercheck lsp --config letters/.lettercheck.yaml")
+def lsp(
+    config: Annotated[
+        str | None,
+        typer.Option(
+            metavar="FILE", help="Use this configuration for every letter [default: the nearest one to each]."
+        ),
+    ] = None,
+    debounce: Annotated[
+        int, typer.Option(metavar="MS", min=0, max=1000, help="Check once typing pauses this long.")
+    ] = 100,
+    stdio: Annotated[
+        bool, typer.Option("--stdio", help="Talk over standard input and output (the only way).")
+    ] = False,
+) -> None:
+    """Run the language server for editors (LSP over standard input and output)."""
+    import os
+
+    if config is not None and not os.path.isfile(config):
+        _fail(f"{config}: no such configuration file")
+    from checker.lsp.server import serve
+
+    serve(config, debounce / 1000)
 
 
 def main() -> None:

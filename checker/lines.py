@@ -96,6 +96,8 @@ def _stripped(raw: str) -> tuple[str, int]:
 
 
 _DIRECTIVE_LINE = re.compile(r"^\s*<!--\s*lettercheck:[^>]*-->\s*$")
+# A suppression comment at the end of a line is no part of its text.
+_TRAILING_DIRECTIVE = re.compile(r"\s*<!--\s*lettercheck\b[^>]*-->\s*$")
 # What PDF extraction leaves at a page break: "Page 2", "Page 2 of 5", "2", "- 2 -".
 _PAGE_NUMBER = re.compile(r"^\s*(?:Page\s+\d+(?:\s+of\s+\d+)?|-?\s*\d{1,3}\s*-?)\s*$", re.IGNORECASE)
 
@@ -105,6 +107,11 @@ def classify(raw: str, number: int) -> Line:
     number left by PDF extraction read as blank (part of a page break)."""
     if not raw.strip() or _DIRECTIVE_LINE.match(raw) or _PAGE_NUMBER.match(raw):
         return Line(number, raw, BLANK, "", 0)
+    trailing = _TRAILING_DIRECTIVE.search(raw) if "<!--" in raw else None
+    if trailing:  # the line is read as if the comment were not there
+        line = classify(raw[: trailing.start()], number)
+        line.raw = raw
+        return line
     match = _MD_HEADING.match(raw)
     if match:
         content = match.group("content")

@@ -73,7 +73,11 @@ class Text:
         line, column = self.position(start)
         if end <= start:
             return Span(line, column, line, column)
-        end_line, end_column = self.position(end - 1)
+        last = end - 1
+        following = bisect.bisect_right(self._offsets, last)
+        if following < len(self._offsets) and last == self._offsets[following] - 1 and last > start:
+            last -= 1  # the space joining two lines: the span ends with the line before it
+        end_line, end_column = self.position(last)
         return Span(line, column, end_line, end_column + 1)
 
     def piece_bounds(self) -> list[tuple[int, int]]:

@@ -302,3 +302,13 @@ def test_press_release_is_not_a_letter():
     assert result.letter_type == "unknown"
     assert [(d.rule, d.category, d.span.line) for d in result.diagnostics] == [("PARSE003", "parse", 1)]
     assert "not an inspection letter" in result.diagnostics[0].message
+
+
+def test_a_span_ending_on_the_space_that_joins_two_lines_ends_with_the_first():
+    from checker.model import Span, Text
+
+    text = Text([(2, 1, ":"), (3, 1, "Focused visit"), (4, 3, "to Kent")])
+    joining = text.value.index(" to Kent")  # the space standing for the line break
+    assert text.span(0, joining + 1) == Span(2, 1, 3, 14)  # not (3, 15): past the end of line 3
+    assert text.span(0, joining) == Span(2, 1, 3, 14)
+    assert text.span(0) == Span(2, 1, 4, 10)

@@ -38,6 +38,7 @@ def test_installed_wheel_reports_from_another_directory(tmp_path):
     assert (site / "checker" / "_data" / "rules" / "core" / "dates.yaml").is_file()
     assert (site / "checker" / "_data" / "grammar" / "letter.lark").is_file()
     assert (site / "checker" / "schemas" / "check.schema.json").is_file()  # the --format json schema
+    assert (site / "checker" / "schemas" / "config.schema.json").is_file()  # lettercheck schema config
     templates = site / "checker" / "output" / "templates"
     assert {"letter.html.j2", "macros.html.j2", "report.css", "report.js"} <= {
         p.name for p in templates.iterdir()

@@ -49,6 +49,23 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def _repository_path(path: str) -> str:
+    """A path as GitHub matches annotations to files: relative to the checkout
+    (the folder lettercheck runs in), with no `./` ("./letters/x.md" from
+    walking "." would be attached to no file)."""
+    import os
+
+    if path == "<stdin>":
+        return path
+    if os.path.isabs(path):
+        try:
+            relative = os.path.relpath(path)
+        except ValueError:  # another drive
+            return path
+        return path if relative.startswith("..") else relative
+    return os.path.normpath(path)
+
+
 def _visible(text: str) -> str:
     """Controls made visible, except the line breaks GitHub's own escapes carry."""
     return "\n".join(for_humans(part) for part in text.replace("\r\n", "\n").split("\n"))
@@ -61,7 +78,8 @@ def render_github(results) -> str:
     for result in results:
         for d in result.diagnostics:
             props = (
-                f"file={_escape_property(_visible(result.path))},line={d.span.line},col={d.span.column},"
+                f"file={_escape_property(_visible(_repository_path(result.path)))},"
+                f"line={d.span.line},col={d.span.column},"
                 f"endLine={d.span.end_line},endColumn={d.span.end_column},"
                 f"title={_escape_property(_visible(d.rule))}"
             )
