@@ -73,8 +73,19 @@ class Text:
         line, column = self.position(start)
         if end <= start:
             return Span(line, column, line, column)
-        end_line, end_column = self.position(end - 1)
-        return Span(line, column, end_line, end_column + 1)
+        end_line, end_column = self._end_position(end)
+        return Span(line, column, end_line, end_column)
+
+    def _end_position(self, end: int) -> tuple[int, int]:
+        """(line, column) just after the character before `end`. The space
+        that joins two lines is no character of the file: a span ending on
+        it ends with the line before it."""
+        index = max(bisect.bisect_right(self._offsets, end - 1) - 1, 0)
+        if not self._origins:
+            return (1, 1)
+        line, column = self._origins[index]
+        piece_end = self._offsets[index + 1] - 1 if index + 1 < len(self._offsets) else len(self.value)
+        return line, column + min(end, piece_end) - self._offsets[index]
 
     def piece_bounds(self) -> list[tuple[int, int]]:
         """(start, end) in `value` of each piece: the lines the text was joined from."""

@@ -302,3 +302,16 @@ def test_press_release_is_not_a_letter():
     assert result.letter_type == "unknown"
     assert [(d.rule, d.category, d.span.line) for d in result.diagnostics] == [("PARSE003", "parse", 1)]
     assert "not an inspection letter" in result.diagnostics[0].message
+
+
+def test_a_span_ending_on_the_space_between_two_lines_ends_with_the_first_line():
+    from checker.model import Span, Text
+
+    text = Text([(2, 1, "Dear Ms Murphy"), (3, 5, "000000000000"), (4, 1, "Yours")])
+    end_of_second = len("Dear Ms Murphy 000000000000")
+    assert text.span(0, end_of_second + 1) == Span(
+        2, 1, 3, 17
+    )  # not column 18: the joining space is no column
+    assert text.span(0, end_of_second) == Span(2, 1, 3, 17)
+    assert text.span(0) == Span(2, 1, 4, 6)
+    assert text.span(15, 16) == Span(3, 5, 3, 6)
