@@ -11,9 +11,9 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from checker import source
 from checker.diagnostics import Diagnostic, parse_diagnostic
 from checker.model import Letter, Span
+from checker.reading import source
 
 DEFAULT_INCLUDE = ("*.md", "*.txt")
 
@@ -135,8 +135,8 @@ def _unreadable(path: str, error: source.SourceError) -> FileResult:
 
 def load_source(src: source.Source) -> FileResult:
     """Parse decoded text into a letter, or a single `parse` diagnostic."""
-    from checker.parse import ParseError
-    from checker.read import NotALetter, letter_from_source
+    from checker.reading.letter_reader import NotALetter, letter_from_source
+    from checker.reading.parser import ParseError
 
     try:
         letter = letter_from_source(src)
@@ -171,9 +171,9 @@ def report_paths(
     """Check each letter as `check` would, then link its recommendations and
     areas to findings with the parameters of the rules that judge them, so the
     report's map agrees with its ALIGN diagnostics."""
-    from checker.config import ConfigError
-    from checker.engine import engine_for
-    from checker.rulepack import RulePackError
+    from checker.checking.config import ConfigError
+    from checker.checking.engine import engine_for
+    from checker.checking.rule_packs import RulePackError
 
     results = []
     for path in iter_paths(paths, include, exclude):
@@ -192,7 +192,13 @@ def report_paths(
 def _align(letter: Letter, rules) -> object:
     """Recommendation and area links, each computed with the parameters of
     the rule that reports on it (the defaults when that rule is not selected)."""
-    from checker.alignment import DEFAULTS, Alignment, area_links, recommendation_links, unaddressed_concerns
+    from checker.facts.evidence import (
+        DEFAULTS,
+        Alignment,
+        area_links,
+        recommendation_links,
+        unaddressed_concerns,
+    )
 
     by_kind = {rule.kind: rule.params for rule in rules}
 
@@ -227,7 +233,7 @@ def effective_config(
     no `select`); with no selection at all every rule already runs."""
     from dataclasses import replace
 
-    from checker.config import config_for, load_config_file
+    from checker.checking.config import config_for, load_config_file
 
     config = load_config_file(explicit) if explicit else config_for(path)
     if select:
@@ -259,9 +265,9 @@ def _check_loaded(
     """Run the rules that apply to `path` on a letter already read."""
     from time import perf_counter
 
-    from checker.config import ConfigError
-    from checker.engine import engine_for
-    from checker.rulepack import RulePackError
+    from checker.checking.config import ConfigError
+    from checker.checking.engine import engine_for
+    from checker.checking.rule_packs import RulePackError
 
     if result.letter is None or result.unreadable:
         result.seconds = perf_counter() - started
@@ -300,7 +306,7 @@ def fix_file(
     unfixed result) when it cannot be rewritten."""
     from time import perf_counter
 
-    from checker.fix import apply_fixes
+    from checker.checking.fixes import apply_fixes
 
     chosen = (explicit_config, select, ignore, extend_select)
     started = perf_counter()
@@ -352,10 +358,10 @@ def check_paths(
         return
     from functools import partial
 
-    from checker.config import ConfigError
-    from checker.engine import engine_for
-    from checker.parse import parser
-    from checker.rulepack import RulePackError
+    from checker.checking.config import ConfigError
+    from checker.checking.engine import engine_for
+    from checker.checking.rule_packs import RulePackError
+    from checker.reading.parser import parser
 
     # Build the parser and the rules before the pool starts: forked workers
     # inherit them instead of each building its own.

@@ -260,13 +260,13 @@ def check(
     import os
 
     from checker import api
-    from checker import baseline as baselines
-    from checker.config import ConfigError, config_for, load_config_file
-    from checker.engine import engine_for
+    from checker.checking import baseline as baselines
+    from checker.checking.config import ConfigError, config_for, load_config_file
+    from checker.checking.engine import engine_for
+    from checker.checking.rule_packs import RulePackError
+    from checker.checking.selectors import split_list
     from checker.output.progress import progress_for
     from checker.output.sink import OutputError, Sink, tolerant_stdout
-    from checker.rulepack import RulePackError
-    from checker.selectors import split_list
 
     tolerant_stdout()
     chosen = (config, split_list(select), split_list(ignore))
@@ -453,8 +453,8 @@ def _show_diff(sink, bar, result) -> list:
 
 
 def _show_settings(path: str, chosen: tuple, extend: tuple, fmt: str) -> None:
-    from checker.config import ConfigError
-    from checker.rulepack import RulePackError
+    from checker.checking.config import ConfigError
+    from checker.checking.rule_packs import RulePackError
     from checker.settings_view import describe, render_text
 
     try:
@@ -559,7 +559,7 @@ def _finish(fmt: str, console, sink, results, rules, level: str, quiet: bool, st
 def _rules_used(results, chosen: tuple, extend: tuple) -> list:
     """The rules behind the results, from every configuration that applied."""
     from checker import api
-    from checker.engine import engine_for
+    from checker.checking.engine import engine_for
 
     found = {}
     for path in dict.fromkeys(result.path for result in results):
@@ -601,9 +601,9 @@ def report(
     timeline, inspectors, sections, the recommendation → findings map, and (in
     HTML) the letter annotated, ready to print for quality assurance."""
     from checker import api
-    from checker.config import ConfigError, config_for, load_config_file
-    from checker.engine import engine_for
-    from checker.rulepack import RulePackError
+    from checker.checking.config import ConfigError, config_for, load_config_file
+    from checker.checking.engine import engine_for
+    from checker.checking.rule_packs import RulePackError
 
     chosen = (config, tuple(select or ()), tuple(ignore or ()))
     try:
@@ -702,8 +702,8 @@ class Category(str, Enum):  # checker.diagnostics.CATEGORIES (a test keeps them 
 
 def _configured_rules(config: str | None) -> list:
     """The core pack and the packs the configuration adds (`--config`, else the nearest one)."""
-    from checker.config import ConfigError, config_for, load_config_file
-    from checker.rulepack import RulePackError, load_rules
+    from checker.checking.config import ConfigError, config_for, load_config_file
+    from checker.checking.rule_packs import RulePackError, load_rules
 
     try:
         settings = load_config_file(config) if config else config_for(".")
@@ -764,7 +764,7 @@ def rules(
         print(for_unicode(json.dumps(listing, indent=2, ensure_ascii=False)))
         return
     if fmt == "markdown":
-        from checker.docs import rules_markdown
+        from checker.checking.rule_docs import rules_markdown
 
         print(rules_markdown(found))
         return
@@ -801,7 +801,7 @@ def explain(
 ) -> None:
     """Explain a rule: what it checks, why, how to fix it, with examples."""
     from checker.api import PARSE_NAMES
-    from checker.docs import explain_parse, explain_rule
+    from checker.checking.rule_docs import explain_parse, explain_rule
     from checker.output.escape import for_humans
     from checker.output.sink import tolerant_stdout
 

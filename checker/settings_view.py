@@ -12,14 +12,14 @@ from checker.output.escape import for_humans
 def describe(path: str, explicit_config: str | None, select, ignore, extend_select) -> dict:
     """The settings for `path` as data (raises ConfigError or RulePackError)."""
     from checker.api import effective_config
-    from checker.engine import engine_for
-    from checker.rulepack import core_dir, rule_files
+    from checker.checking.engine import engine_for
+    from checker.checking.rule_packs import core_dir, rule_files
 
     config = effective_config(path, explicit_config, tuple(select), tuple(ignore), tuple(extend_select))
     engine = engine_for(config)
     config = engine.config  # names and case resolved
     ignored_here = config.ignored_for(path)
-    from checker.config import matches
+    from checker.checking.config import matches
 
     name = os.path.basename(path)
     included = any(fnmatch.fnmatch(name, pattern) for pattern in config.include)

@@ -6,12 +6,12 @@ import json
 
 import pytest
 
-from checker import source
-from checker.alignment import align_letter, terms
 from checker.api import load_file
-from checker.config import Config
-from checker.engine import Engine
-from checker.read import letter_from_source
+from checker.checking.config import Config
+from checker.checking.engine import Engine
+from checker.facts.evidence import align_letter, terms
+from checker.reading import source
+from checker.reading.letter_reader import letter_from_source
 from tests.conftest import LETTERS, edited, letter_path
 
 # recommendation line -> finding lines an editor names as its evidence
@@ -160,7 +160,7 @@ def test_a_planted_area_on_a_topic_no_finding_evaluates_is_reported(area):
 
 
 def test_word_forms_of_one_letter_fold_together():
-    from checker.vocabulary import stem_all, word_families
+    from checker.facts.vocabulary import stem_all, word_families
 
     stems = stem_all(
         ["reduction", "reduced", "inconsistent", "consistency", "supervisor", "supervised", "policy"]
@@ -180,7 +180,7 @@ def test_hyphenated_and_noun_phrase_forms_meet_the_findings_words():
 
 
 def test_a_recommendation_is_about_its_topic_not_its_frame():
-    from checker.vocabulary import load, topic_units
+    from checker.facts.vocabulary import load, topic_units
 
     units = topic_units("The quality and consistency of management oversight.", load(), {})
     assert [u.concept for u in units] == ["~supervision"]

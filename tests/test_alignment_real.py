@@ -7,11 +7,11 @@ import re
 
 import pytest
 
-from checker import source
 from checker.api import load_file
-from checker.config import Config
-from checker.engine import Engine
-from checker.read import letter_from_source
+from checker.checking.config import Config
+from checker.checking.engine import Engine
+from checker.reading import source
+from checker.reading.letter_reader import letter_from_source
 from tests.conftest import FIXTURES
 
 REAL = FIXTURES / "real"
@@ -144,7 +144,7 @@ def test_a_topic_the_findings_discuss_is_not_off_topic(name, recommendation):
 
 
 def test_a_published_recommendation_on_home_education_is_supported_by_its_finding():
-    from checker.alignment import align_letter
+    from checker.facts.evidence import align_letter
 
     letter = load_file(str(REAL / "bournemouth-christchurch-and-poole_focused_2020.txt")).letter
     recommendation = next(b for b in letter.recommendations if "electively home-educated" in b.text.value)

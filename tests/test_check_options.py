@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from checker.config import find_config
+from checker.checking.config import find_config
 from tests.conftest import BROKEN, OTHER, edited
 
 HEADING = BROKEN / "misspelt_heading.md"  # STR012 at 27:4, fixable: '## Overveiw' -> '## Overview'

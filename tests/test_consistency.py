@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from checker import source
-from checker.checks.consistency import same_authority
-from checker.config import Config
-from checker.engine import Engine
-from checker.read import letter_from_source
+from checker.checking.config import Config
+from checker.checking.engine import Engine
+from checker.checking.kinds.consistency import same_authority
+from checker.reading import source
+from checker.reading.letter_reader import letter_from_source
 from tests.conftest import edited
 
 BCP = "bcp_focused_2023.md"  # a recipient block of one line each

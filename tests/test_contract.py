@@ -9,8 +9,8 @@ import time
 
 import pytest
 
-from checker.checks import REGISTRY, Params, load_all
-from checker.rulepack import RulePackError, load_rule_file, load_rules
+from checker.checking.kinds import REGISTRY, Params, load_all
+from checker.checking.rule_packs import RulePackError, load_rule_file, load_rules
 from tests.conftest import LETTERS
 
 RULE = """\
@@ -183,7 +183,7 @@ def test_explain_shows_the_contract_and_the_rules_values(cli):
 def _config_project(tmp_path, config: str):
     (tmp_path / ".lettercheck.yaml").write_text(config, encoding="utf-8")
     (tmp_path / "letter.md").write_bytes((LETTERS / "kent_focused_2019.md").read_bytes())
-    from checker.config import find_config
+    from checker.checking.config import find_config
 
     find_config.cache_clear()  # one process per run in real use
     return tmp_path / "letter.md"
@@ -229,7 +229,7 @@ def test_a_params_error_in_pyproject_points_at_its_line(cli, tmp_path):
         encoding="utf-8",
     )
     (tmp_path / "letter.md").write_bytes((LETTERS / "kent_focused_2019.md").read_bytes())
-    from checker.config import find_config
+    from checker.checking.config import find_config
 
     find_config.cache_clear()
     result = cli("check", str(tmp_path / "letter.md"))

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from checker.dates import DATE_EXPRESSION, DATE_LINE, read_match
+from checker.reading.written_dates import DATE_EXPRESSION, DATE_LINE, read_match
 
 D = dt.date
 

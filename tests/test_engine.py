@@ -5,12 +5,12 @@ from __future__ import annotations
 import textwrap
 from dataclasses import replace
 
-from checker import source
-from checker.baseline import Baseline
-from checker.config import Config, find_config, load_config_file
-from checker.engine import Engine
-from checker.read import letter_from_source
-from checker.rulepack import load_rule_file, load_rules
+from checker.checking.baseline import Baseline
+from checker.checking.config import Config, find_config, load_config_file
+from checker.checking.engine import Engine
+from checker.checking.rule_packs import load_rule_file, load_rules
+from checker.reading import source
+from checker.reading.letter_reader import letter_from_source
 from tests.conftest import edited
 
 
@@ -87,7 +87,7 @@ def test_config_from_pyproject_and_yaml(tmp_path):
 def test_broken_config_is_an_error_with_its_file(tmp_path):
     import pytest
 
-    from checker.config import ConfigError
+    from checker.checking.config import ConfigError
 
     path = tmp_path / ".lettercheck.yaml"
     path.write_text("select: [DATE]\nseverity: {DATE001: fatal}\n", encoding="utf-8")
@@ -136,7 +136,7 @@ rules:
 
 
 def test_a_catastrophic_user_pattern_cannot_hang(tmp_path, monkeypatch):
-    from checker import engine
+    from checker.checking import engine
 
     monkeypatch.setattr(engine, "RULE_BUDGET", 0.2)  # the default (1 s) would only make the test slower
     pack = tmp_path / "slow.yaml"
@@ -152,7 +152,7 @@ def test_a_slow_pattern_over_many_paragraphs_is_reported_skipped_not_silent(tmp_
     """Each search stays under any per-search limit, but the rule's budget
     for the letter runs out: the rule is reported skipped (it used to run
     for 30 s and say nothing)."""
-    from checker import engine
+    from checker.checking import engine
 
     monkeypatch.setattr(engine, "RULE_BUDGET", 0.1)
     pack = tmp_path / "slow.yaml"
@@ -166,7 +166,7 @@ def test_a_slow_pattern_over_many_paragraphs_is_reported_skipped_not_silent(tmp_
 
 
 def test_the_budget_is_per_rule_the_next_rule_still_runs(tmp_path, monkeypatch):
-    from checker import engine
+    from checker.checking import engine
 
     monkeypatch.setattr(engine, "RULE_BUDGET", 0.1)
     pack = tmp_path / "slow.yaml"
@@ -182,13 +182,13 @@ def test_the_budget_is_per_rule_the_next_rule_still_runs(tmp_path, monkeypatch):
 
 
 def test_core_rules_load_once_and_all_kinds_exist():
-    from checker.checks import REGISTRY
+    from checker.checking.kinds import REGISTRY
 
     assert all(rule.kind in REGISTRY for rule in load_rules())
 
 
 def test_a_bug_in_one_check_is_reported_and_the_other_rules_still_run(monkeypatch):
-    from checker.checks import REGISTRY
+    from checker.checking.kinds import REGISTRY
 
     kind = REGISTRY["sign_off_fits"]
 
@@ -204,7 +204,7 @@ def test_a_bug_in_one_check_is_reported_and_the_other_rules_still_run(monkeypatc
 
 
 def test_a_bug_in_a_check_exits_2_not_1_a_crash_is_no_verdict(cli, monkeypatch):
-    from checker.checks import REGISTRY
+    from checker.checking.kinds import REGISTRY
     from tests.conftest import LETTERS
 
     kind = REGISTRY["sign_off_fits"]
@@ -220,7 +220,7 @@ def test_a_bug_in_a_check_exits_2_not_1_a_crash_is_no_verdict(cli, monkeypatch):
 
 
 def test_a_format_spec_that_does_not_suit_the_fact_is_dropped_not_a_crash():
-    from checker.rulepack import _fill
+    from checker.checking.rule_packs import _fill
 
     assert (
         _fill("{words:.1f} words ({max_words:>4})", {"words": "many", "max_words": 40}) == "many words (40)"
@@ -229,8 +229,8 @@ def test_a_format_spec_that_does_not_suit_the_fact_is_dropped_not_a_crash():
 
 
 def test_a_bug_while_reading_is_one_parse_diagnostic(monkeypatch, tmp_path):
-    from checker import build
     from checker.api import load_file
+    from checker.reading import builder as build
 
     def broken(*args, **kwargs):
         raise RuntimeError("boom")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from checker.checking.fixes import apply_fixes
 from checker.diagnostics import Diagnostic, Fix
-from checker.fix import apply_fixes
 from checker.model import Span
 
 

@@ -58,7 +58,7 @@ def test_a_write_that_fails_part_way_leaves_the_letter_untouched(tmp_path):
 def test_a_letter_changed_on_disk_after_it_was_checked_is_not_overwritten(cli, tmp_path, monkeypatch):
     """An editor saves the letter while lettercheck is checking it: the editor's
     text wins, nothing is written, and the warning names the file."""
-    from checker import engine
+    from checker.checking import engine
 
     letter = tmp_path / "letter.md"
     letter.write_text(MISSPELT, encoding="utf-8")
@@ -124,7 +124,7 @@ def test_a_fixed_file_keeps_its_mode_and_a_link_stays_a_link(cli, tmp_path):
 
 
 def test_a_fix_that_the_encoding_cannot_carry_is_refused_and_nothing_is_written(tmp_path):
-    from checker import source
+    from checker.reading import source
 
     letter = tmp_path / "letter.md"
     data = FIXED.replace("Dear ", "Dear – ", 1).encode("cp1252")

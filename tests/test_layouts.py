@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from checker import source
-from checker.config import Config
-from checker.engine import Engine
-from checker.layout import fit
-from checker.read import letter_from_source
+from checker.checking.config import Config
+from checker.checking.engine import Engine
+from checker.facts.format_fit import fit
+from checker.reading import source
+from checker.reading.letter_reader import letter_from_source
 
 HEAD = """\
 {date}

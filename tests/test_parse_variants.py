@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from checker import source
-from checker.read import letter_from_source
+from checker.reading import source
+from checker.reading.letter_reader import letter_from_source
 
 LETTER = """\
 {head}
@@ -123,8 +123,8 @@ def test_missing_salutation_keeps_the_head():
 
 
 def test_stray_short_line_between_paragraphs_is_reported_as_an_unknown_heading():
-    from checker.config import Config
-    from checker.engine import Engine
+    from checker.checking.config import Config
+    from checker.checking.engine import Engine
 
     text = LETTER.format(**DEFAULTS).replace(
         "Leaders know their services well.", "Leaders know their services well.\n\nNext steps"

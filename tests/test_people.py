@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from checker.model import Text
-from checker.people import find_inspectors, normalise_role, read_recipient, read_signature
+from checker.reading.people import find_inspectors, normalise_role, read_recipient, read_signature
 
 
 def _text(value: str, line: int = 5) -> Text:

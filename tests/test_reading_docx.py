@@ -11,9 +11,9 @@ import zipfile
 
 import pytest
 
-from checker.read import letter_from_source
 from checker.reading.document import DocumentError, Place
 from checker.reading.docx import read_docx
+from checker.reading.letter_reader import letter_from_source
 from tests.docxmaker import deletion, insertion, line_break, new_document, to_bytes
 
 OPENING = (

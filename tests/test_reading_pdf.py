@@ -9,11 +9,11 @@ import sys
 
 import pytest
 
-from checker.read import letter_from_source
 from checker.reading.document import DocumentError, Place
+from checker.reading.letter_reader import letter_from_source
 from checker.reading.pdf import read_pdf
-from checker.source import SourceError
-from checker.source import read as read_text
+from checker.reading.source import SourceError
+from checker.reading.source import read as read_text
 from tests.conftest import FIXTURES
 from tests.pdfmaker import Text, make_pdf, paragraph
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from checker.examples import run_example
-from checker.rulepack import load_rules
+from checker.checking.rule_examples import run_example
+from checker.checking.rule_packs import load_rules
 
 RULES = load_rules()
 CASES = [(rule, index, example) for rule in RULES for index, example in enumerate(rule.examples)]

@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-from checker.rulepack import RulePackError, load_rule_file, load_rules
+from checker.checking.rule_packs import RulePackError, load_rule_file, load_rules
 
 GOOD = """\
 rules:
@@ -95,14 +95,14 @@ def test_published_schema_validates_the_core_pack():
     import jsonschema
     import yaml
 
-    from checker.rulepack import core_dir, rule_files, schema
+    from checker.checking.rule_packs import core_dir, rule_files, schema
 
     for path in rule_files(core_dir()):
         jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), schema())
 
 
 def test_the_schema_describes_every_kind_from_its_contract():
-    from checker.docs import update_schema
+    from checker.checking.rule_docs import update_schema
     from tests.conftest import ROOT
 
     text = (ROOT / "rules" / "schema.json").read_text(encoding="utf-8")
@@ -113,7 +113,7 @@ def test_the_schema_catches_what_an_editor_should_flag():
     import jsonschema
     import yaml
 
-    from checker.rulepack import schema
+    from checker.checking.rule_packs import schema
 
     def valid(check: dict) -> bool:
         rule = yaml.safe_load(GOOD)
@@ -128,7 +128,7 @@ def test_the_schema_catches_what_an_editor_should_flag():
 
 
 def test_readme_rule_tables_are_generated_from_the_yaml():
-    from checker.docs import update_readme
+    from checker.checking.rule_docs import update_readme
     from tests.conftest import ROOT
 
     text = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from checker.config import find_config
+from checker.checking.config import find_config
 
 HOUSE_RULE = (
     "rules:\n  - id: HOUSE001\n    name: front-door-quotes\n    category: style\n    severity: warning\n"

@@ -10,7 +10,7 @@ import shutil
 
 import pytest
 
-from checker.config import find_config
+from checker.checking.config import find_config
 from tests.conftest import BROKEN, LETTERS
 
 LETTER = LETTERS / "kent_focused_2019.md"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from checker import source
-from checker.source import SourceError
+from checker.reading import source
+from checker.reading.source import SourceError
 
 
 def test_utf8_bom_is_dropped_without_shifting_columns():

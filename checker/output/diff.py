@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 
-from checker.fix import apply_fixes
+from checker.checking.fixes import apply_fixes
 from checker.output.escape import for_humans, keep_tabs
 
 

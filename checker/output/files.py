@@ -10,6 +10,6 @@ from __future__ import annotations
 def write_atomic(path: str, text: str) -> None:
     """Replace `path` with `text` (UTF-8, LF) in one step; on failure `path`
     is left as it was and the temporary file is removed."""
-    from checker.source import replace_file
+    from checker.reading.source import replace_file
 
     replace_file(path, text.encode("utf-8"))

@@ -281,8 +281,8 @@ def _facts(letter) -> list[tuple[str, str | None]]:
 def _timeline(letter) -> tuple[list[TimelineRow], str | None]:
     """Every date in the letter (visit days, letter date, dates and months
     mentioned), in date order, placed against the visit and the letter date."""
-    from checker.checks.dates import mentions
-    from checker.dates import MONTH_YEAR, MONTHS
+    from checker.checking.kinds.dates import mentions
+    from checker.reading.written_dates import MONTH_YEAR, MONTHS
 
     visit = letter.visit_dates
     first, last = (min(visit), max(visit)) if visit else (None, None)
@@ -424,8 +424,8 @@ def _cards(key: str, letter, alignment, problems: list[Problem]) -> tuple[list[L
 @cache
 def rule_set(config) -> str:
     """What judged the letter: the rules selected, their packs, the configuration."""
-    from checker.engine import engine_for
-    from checker.rulepack import core_dir
+    from checker.checking.engine import engine_for
+    from checker.checking.rule_packs import core_dir
 
     rules = engine_for(config).rules
     core = str(core_dir())

@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from checker.output.annotate import visible
-from checker.serialise import REPORT_VERSION, letter_dict
+from checker.output.letter_data import REPORT_VERSION, letter_dict
 
 if TYPE_CHECKING:
     from checker.api import FileResult

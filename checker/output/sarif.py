@@ -56,7 +56,7 @@ def generic_text(template: str) -> str:
 
 
 def _rule_descriptor(rule) -> dict:
-    from checker.docs import explain_rule
+    from checker.checking.rule_docs import explain_rule
 
     return {
         "id": rule.id,

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from checker.checks import REGISTRY, ParamError, Params, load_all
+from checker.checking.kinds import REGISTRY, ParamError, Params, load_all
 from checker.resources import resource_path
 
 
@@ -136,7 +136,7 @@ def load_rule_file(
     the shipped core pack, which the test suite validates against the schema.
     `overrides` (rule ID -> parameters, from the configuration file
     `overrides_from`) replace the pack's own parameters."""
-    from checker.yamlload import YamlError, load
+    from checker.checking.bounded_yaml import YamlError, load
 
     name = str(path)
     try:
@@ -144,7 +144,7 @@ def load_rule_file(
     except UnicodeDecodeError as error:
         raise RulePackError(f"cannot read rule file: not UTF-8 text (byte {error.start})", name) from None
     except OSError as error:
-        from checker.source import why_unreadable
+        from checker.reading.source import why_unreadable
 
         raise RulePackError(f"cannot read rule file: {why_unreadable(name, error)}", name) from None
     try:
@@ -173,7 +173,7 @@ def load_rule_file(
 
 def _rule(item: dict, fail, origin: str, override: dict | None, overrides_from: str | None) -> Rule:
     """One rule, checked: `fail(message, *path)` is the error at a place in it."""
-    from checker.lettertypes import load_letter_types
+    from checker.reading.letter_types import load_letter_types
 
     if item["category"] == "parse" or item["id"].startswith("PARSE"):
         where = "category" if item["category"] == "parse" else "id"

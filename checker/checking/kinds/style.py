@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from checker.checks import Hit, Param, check_kind
+from checker.checking.kinds import Hit, Param, check_kind
 from checker.model import Letter
 
 # "MASH", "IROs", and joined ones: "B&NES", "S&FS", "C-SPA".

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from checker.checks.params import REQUIRED, SCOPE, Param, ParamError, Params
+from checker.checking.kinds.params import REQUIRED, SCOPE, Param, ParamError, Params
 from checker.diagnostics import Fix
 from checker.model import Letter, Span
 
@@ -83,7 +83,7 @@ def check_kind(name: str, params: tuple[Param, ...] = (), prepare=None):
 
 def load_all() -> dict[str, CheckKind]:
     """Import every family of checks so that they register themselves."""
-    from checker.checks import (  # noqa: F401
+    from checker.checking.kinds import (  # noqa: F401
         alignment,
         consistency,
         dates,

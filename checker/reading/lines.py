@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checker.dates import DATE_LINE, LOOSE_DATE_LINE
+from checker.reading.written_dates import DATE_LINE, LOOSE_DATE_LINE
 
 BLANK = "blank"
 MD_HEADING = "md_heading"

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import difflib
 
-from checker import layout
-from checker.checks import Hit, Param, check_kind, start_of, whole_line
+from checker.checking.kinds import Hit, Param, check_kind, start_of, whole_line
 from checker.diagnostics import Fix
-from checker.lettertypes import heading_key, known_headings, load_letter_types
-from checker.lines import intended_sign_off
+from checker.facts import format_fit as layout
 from checker.model import Letter, Span
+from checker.reading.letter_types import heading_key, known_headings, load_letter_types
+from checker.reading.lines import intended_sign_off
 
 PARTS = ("date", "recipient", "salutation", "title", "opening", "closing", "sign_off", "signature")
 

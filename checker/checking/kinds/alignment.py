@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from checker.alignment import DEFAULTS, area_links, recommendation_links, unaddressed_concerns
-from checker.checks import Hit, Param, ParamError, check_kind
+from checker.checking.kinds import Hit, Param, ParamError, check_kind
+from checker.facts.evidence import DEFAULTS, area_links, recommendation_links, unaddressed_concerns
 from checker.model import Letter
 
 THRESHOLD = Param(

@@ -25,7 +25,7 @@ from functools import cache
 from pathlib import Path
 
 from checker.diagnostics import SEVERITIES
-from checker.source import why_unreadable
+from checker.reading.source import why_unreadable
 
 KEYS = (
     "select",
@@ -164,7 +164,7 @@ def load_config_file(path: str) -> Config:
             return parse_config(section, path)
         except ConfigError as error:
             raise error.at_key_line(text) from None
-    from checker.yamlload import YamlError, load
+    from checker.checking.bounded_yaml import YamlError, load
 
     try:
         _root, data = load(text)

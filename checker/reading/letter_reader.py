@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from checker import build, lines, parse, source
-from checker.lettertypes import LetterType, load_letter_types
 from checker.model import Letter, Span
+from checker.reading import builder as build
+from checker.reading import lines, source
+from checker.reading import parser as parse
+from checker.reading.letter_types import LetterType, load_letter_types
 
 
 class NotALetter(Exception):

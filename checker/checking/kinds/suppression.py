@@ -3,7 +3,7 @@ suppress nothing, or are misspelt."""
 
 from __future__ import annotations
 
-from checker.checks import check_kind
+from checker.checking.kinds import check_kind
 from checker.model import Letter
 
 

@@ -15,11 +15,11 @@ import time
 
 import regex
 
-from checker.checks import SCOPE, Hit, Param, ParamError, check_kind, start_of
-from checker.dates import format_date
+from checker.checking.kinds import SCOPE, Hit, Param, ParamError, check_kind, start_of
+from checker.checking.scopes import scope_texts
 from checker.diagnostics import Fix
 from checker.model import Letter
-from checker.scopes import scope_texts
+from checker.reading.written_dates import format_date
 
 REGEX_TIMEOUT = 0.25  # seconds for one search when no budget is set (outside the engine)
 _deadline = math.inf  # when the running rule's budget for this letter is spent

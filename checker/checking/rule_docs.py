@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import difflib
 
-from checker.checks import REGISTRY, load_all
-from checker.rulepack import Rule
+from checker.checking.kinds import REGISTRY, load_all
+from checker.checking.rule_packs import Rule
 
 
 def _example_lines(example: dict) -> list[str]:
@@ -154,7 +154,7 @@ def parse_markdown() -> str:
 
 
 def core_rules_markdown() -> str:
-    from checker.rulepack import load_rules
+    from checker.checking.rule_packs import load_rules
 
     return rules_markdown(load_rules())
 
@@ -164,7 +164,7 @@ GENERATED = {"parse": parse_markdown, "rules": core_rules_markdown, "kinds": kin
 
 def _param_schema(param) -> dict:
     """A parameter's contract as JSON Schema, for editors' completion and hover."""
-    from checker.scopes import SCOPES, section_kinds
+    from checker.checking.scopes import SCOPES, section_kinds
 
     by_type = {
         "string": {"type": "string", "minLength": 1},
@@ -246,7 +246,7 @@ def update_readme(text: str) -> str:
     return text
 
 
-if __name__ == "__main__":  # python -m checker.docs README.md (and rules/schema.json beside it)
+if __name__ == "__main__":  # python -m checker.checking.rule_docs README.md (and rules/schema.json beside it)
     import os
     import sys
 

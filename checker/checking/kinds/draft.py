@@ -6,10 +6,10 @@ from __future__ import annotations
 import itertools
 import re
 
-from checker.checks import SCOPE, Hit, Param, check_kind
+from checker.checking.kinds import SCOPE, Hit, Param, check_kind
+from checker.checking.scopes import scope_texts
 from checker.diagnostics import Fix
 from checker.model import Letter
-from checker.scopes import scope_texts
 
 _OPENERS = "([‘“'\"*_"
 _CLOSERS = ",.;:!?)]’”'\"*_"

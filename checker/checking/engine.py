@@ -13,13 +13,13 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
-from checker.checks import REGISTRY
-from checker.checks.generic import PatternTimeout, start_budget
-from checker.config import Config, matches
+from checker.checking.config import Config, matches
+from checker.checking.kinds import REGISTRY
+from checker.checking.kinds.generic import PatternTimeout, start_budget
+from checker.checking.rule_packs import Rule, load_rules
+from checker.checking.selectors import resolve_config
 from checker.diagnostics import Diagnostic
 from checker.model import Letter, Span
-from checker.rulepack import Rule, load_rules
-from checker.selectors import resolve_config
 
 _DIRECTIVE = re.compile(r"<!--\s*lettercheck\b(?P<colon>\s*:)?(?P<body>.*?)-->")
 _WORD = re.compile(r"[^\s,]+")
@@ -261,7 +261,7 @@ def _check_selectors(config: Config, rules: list[Rule]) -> None:
     """A rule ID, prefix or category in the configuration that matches no rule
     is a typo that would silently switch checking off: say so."""
     from checker.api import PARSE_RULES
-    from checker.config import ConfigError
+    from checker.checking.config import ConfigError
 
     wanted = [("select", s) for s in config.select] + [("ignore", s) for s in config.ignore]
     wanted += [("severity", rule_id) for rule_id, _ in config.severity]

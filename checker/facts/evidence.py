@@ -17,8 +17,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from checker.facts.vocabulary import Unit, Vocabulary, load, terms, topic_units, word_families
 from checker.model import Block, Letter
-from checker.vocabulary import Unit, Vocabulary, load, terms, topic_units, word_families
 
 DEFAULTS = {"threshold": 0.05, "max_links": 4, "area_threshold": 0.08, "min_coverage": 0.3}
 

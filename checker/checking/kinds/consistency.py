@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 
-from checker.build import normalise_authority
-from checker.checks import Hit, check_kind
+from checker.checking.kinds import Hit, check_kind
 from checker.diagnostics import Fix
-from checker.lettertypes import load_letter_types
-from checker.lines import intended_sign_off
 from checker.model import Letter
-from checker.people import HONOURS
+from checker.reading.builder import normalise_authority
+from checker.reading.letter_types import load_letter_types
+from checker.reading.lines import intended_sign_off
+from checker.reading.people import HONOURS
 
 _HONORIFICS = {
     "mr",

@@ -6,12 +6,12 @@ import datetime as dt
 import itertools
 import re
 
-from checker import dates
-from checker.checks import Hit, Param, check_kind
-from checker.checks.generic import date_field
-from checker.dates import format_date
+from checker.checking.kinds import Hit, Param, check_kind
+from checker.checking.kinds.generic import date_field
 from checker.diagnostics import Fix
 from checker.model import Letter, Text
+from checker.reading import written_dates as dates
+from checker.reading.written_dates import format_date
 
 _DIGIT = re.compile(r"\d")
 

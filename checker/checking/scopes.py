@@ -16,7 +16,7 @@ SCOPES = (
 def section_kinds() -> tuple[str, ...]:
     """The section kinds that `section:<kind>` may name: those of every letter
     type, and `other` (a heading no letter type knows)."""
-    from checker.lettertypes import load_letter_types
+    from checker.reading.letter_types import load_letter_types
 
     kinds = {spec.kind for t in load_letter_types().values() for spec in t.sections}
     return (*sorted(kinds), "other")

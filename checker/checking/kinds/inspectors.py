@@ -6,7 +6,7 @@ import datetime as dt
 import re
 import unicodedata
 
-from checker.checks import Hit, Param, check_kind
+from checker.checking.kinds import Hit, Param, check_kind
 from checker.diagnostics import Fix
 from checker.model import Letter, Person
 

@@ -137,7 +137,7 @@ def _date(value) -> str | None:
 
 
 def _scope(value) -> str | None:
-    from checker.scopes import SCOPES, section_kinds
+    from checker.checking.scopes import SCOPES, section_kinds
 
     if isinstance(value, str) and (
         value in SCOPES or (value.startswith("section:") and value[len("section:") :] in section_kinds())

@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from checker.config import Config
+from checker.checking.config import Config
+from checker.checking.engine import Engine
+from checker.checking.rule_packs import Rule
 from checker.diagnostics import Diagnostic
-from checker.engine import Engine
 from checker.resources import resource_path
-from checker.rulepack import Rule
 
 
 @dataclass(slots=True)
@@ -40,12 +40,12 @@ def example_text(example: dict) -> str:
 
 
 def run_example(rule: Rule, example: dict) -> ExampleOutcome:
-    from checker import source
-    from checker.read import letter_from_source
+    from checker.reading import source
+    from checker.reading.letter_reader import letter_from_source
 
     text = example_text(example)
     letter = letter_from_source(source.from_bytes(f"example:{rule.id}", text.encode("utf-8")))
-    from checker.rulepack import load_rules
+    from checker.checking.rule_packs import load_rules
 
     others = [r for r in load_rules() if r.id != rule.id]
     found = Engine(Config(), rules=[*others, rule]).check(letter)

@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from checker import dates, people
-from checker.lettertypes import LetterType, heading_key, known_headings
-from checker.lines import BOLD_LINE, MD_HEADING, Line
 from checker.model import Block, DateMention, Letter, Section, Text
+from checker.reading import people
+from checker.reading import written_dates as dates
+from checker.reading.letter_types import LetterType, heading_key, known_headings
+from checker.reading.lines import BOLD_LINE, MD_HEADING, Line
 
 
 def _text(tokens) -> Text:

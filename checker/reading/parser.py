@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 
 from lark.lexer import Lexer
 
-from checker import lines as L
-from checker import people
-from checker.lettertypes import LetterType, heading_key, known_headings
+from checker.reading import lines as L
+from checker.reading import people
+from checker.reading.letter_types import LetterType, heading_key, known_headings
 from checker.resources import resource_path
 
 if TYPE_CHECKING:

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from checker.lettertypes import Layout, LetterType, heading_key, load_letter_types
 from checker.model import Letter, Section
+from checker.reading.letter_types import Layout, LetterType, heading_key, load_letter_types
 
 
 @dataclass(slots=True)

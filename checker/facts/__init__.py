@@ -1,0 +1,1 @@
+"""Facts derived from a letter once read, computed on first use."""
