@@ -220,7 +220,7 @@ def test_a_bug_in_a_check_exits_2_not_1_a_crash_is_no_verdict(cli, monkeypatch):
 
 
 def test_a_format_spec_that_does_not_suit_the_fact_is_dropped_not_a_crash():
-    from checker.checking.rule_packs import _fill
+    from checker.checking.rules import fill as _fill
 
     assert (
         _fill("{words:.1f} words ({max_words:>4})", {"words": "many", "max_words": 40}) == "many words (40)"

@@ -41,7 +41,7 @@ def test_every_diagnostic_is_highlighted_at_its_exact_place(pack):
     checked = 0
     for number, result in enumerate(results, start=1):
         article = dom.by_id(f"l{number}")
-        lines = result.letter.lines if result.letter is not None else []
+        lines = result.lines
         rendered = article.by_class("line")
         assert [e.attrs["id"] for e in rendered] == [f"l{number}-L{n}" for n in range(1, len(lines) + 1)]
         for line_element, text in zip(rendered, lines, strict=True):

@@ -116,7 +116,7 @@ def check_writable(path: str) -> None:
 
 def write(path: str, results) -> None:
     """Write the baseline atomically (a crash never leaves half a file)."""
-    from checker.reading.source import replace_file
+    from checker.atomic import replace_file
 
     data = json.dumps(counts(results, path), indent=2) + "\n"
     try:

@@ -84,12 +84,6 @@ class Config:
         return tuple(found)
 
 
-def matches(rule, selectors) -> bool:
-    return any(
-        rule.id == s or rule.category == s or (s.isupper() and rule.id.startswith(s)) for s in selectors
-    )
-
-
 def _as_tuple(value, key: str, path: str) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)

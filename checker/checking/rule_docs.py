@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 
 from checker.checking.kinds import REGISTRY, load_all
-from checker.checking.rule_packs import Rule
+from checker.checking.rules import Rule
 
 
 def _example_lines(example: dict) -> list[str]:
@@ -26,12 +26,11 @@ def explain_rule(rule: Rule) -> str:
     out = [
         f"# {rule.id} ({rule.name})",
         "",
-        f"**Category** {rule.category} · **severity** {rule.severity} · "
-        f"**applies to** {', '.join(rule.applies_to) if rule.applies_to else 'every letter type'}",
+        f"**Category** {rule.category} · **severity** {rule.severity} · **applies to** {_applies_to(rule)}",
         "",
         "## What it does",
         "",
-        f"Reports: *{rule.message}*",
+        f"Reports: *{rule.reports}*",
         "",
     ]
     if kind and kind.doc:
@@ -55,6 +54,12 @@ def explain_rule(rule: Rule) -> str:
             ]
     out += [f"Defined in `{rule.origin}`."]
     return "\n".join(out)
+
+
+def _applies_to(rule: Rule) -> str:
+    if rule.category == "parse":
+        return "every file"
+    return ", ".join(rule.applies_to) if rule.applies_to else "every letter type"
 
 
 def _code(value) -> str:
@@ -95,36 +100,10 @@ def check_prose(rule: Rule, kind) -> list[str]:
     return lines
 
 
-def explain_parse(rule_id: str) -> str:
-    """`explain PARSE00n`: the reading problems, in the same shape as a rule."""
-    from checker.api import PARSE_NAMES, PARSE_RULES
-
-    what, help_text = PARSE_RULES[rule_id]
-    return "\n".join(
-        [
-            f"# {rule_id} ({PARSE_NAMES[rule_id]})",
-            "",
-            "**Category** parse · **severity** error · **applies to** every file",
-            "",
-            "## What it does",
-            "",
-            f"Reports that {what}. Reading a file gives at most one `parse` diagnostic, instead of the rules.",
-            "",
-            "## How to fix it",
-            "",
-            help_text,
-            "",
-            "## Exit code",
-            "",
-            "2: a file that cannot be checked never looks like a verdict; the other files are still checked.",
-        ]
-    )
-
-
 def rules_markdown(rules: list[Rule]) -> str:
     rows = ["| ID | Name | Category | Severity | Reports |", "|---|---|---|---|---|"]
     for rule in rules:
-        message = rule.message.replace("|", "\\|")
+        message = rule.reports.replace("|", "\\|")
         rows.append(f"| {rule.id} | {rule.name} | {rule.category} | {rule.severity} | {message} |")
     return "\n".join(rows)
 
@@ -143,20 +122,17 @@ def kinds_markdown() -> str:
 
 
 def parse_markdown() -> str:
-    from checker.api import PARSE_NAMES, PARSE_RULES
+    """The PARSE rules (rules/parse.yaml) as a table."""
+    from checker.checking.rule_packs import parse_rules
 
-    rows = ["| ID | Name | Category | Severity | Reports |", "|---|---|---|---|---|"]
-    rows += [
-        f"| {rule} | {PARSE_NAMES[rule]} | parse | error | {what} |"
-        for rule, (what, _) in PARSE_RULES.items()
-    ]
-    return "\n".join(rows)
+    return rules_markdown(list(parse_rules().values()))
 
 
 def core_rules_markdown() -> str:
+    """The core pack (rules/core/) as a table."""
     from checker.checking.rule_packs import load_rules
 
-    return rules_markdown(load_rules())
+    return rules_markdown([rule for rule in load_rules() if rule.category != "parse"])
 
 
 GENERATED = {"parse": parse_markdown, "rules": core_rules_markdown, "kinds": kinds_markdown}

@@ -12,7 +12,7 @@ from functools import cache
 
 from checker.checking.config import Config
 from checker.checking.engine import Engine
-from checker.checking.rule_packs import Rule
+from checker.checking.rules import Rule
 from checker.diagnostics import Diagnostic
 from checker.resources import resource_path
 

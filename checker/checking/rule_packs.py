@@ -3,20 +3,23 @@
 A rule file is checked against rules/schema.json (published for editors),
 then each rule's check kind, parameters, patterns and message template are
 checked, so a broken pack fails at load with `file:line: what is wrong`.
+The rules lettercheck ships are rules/parse.yaml (its own, for files it
+cannot read) and the core pack, rules/core/.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import string
 from contextlib import suppress
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from checker.checking.kinds import REGISTRY, ParamError, Params, load_all
+from checker.checking.kinds import REGISTRY, ParamError, load_all
+from checker.checking.rules import Rule, check_template
 from checker.resources import resource_path
+
+READING_KIND = "reading_problem"  # the kind of the PARSE rules: reported while reading
 
 
 class RulePackError(Exception):
@@ -26,79 +29,6 @@ class RulePackError(Exception):
         self.path = path
         self.line = line
         self.column = column
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    id: str
-    name: str
-    category: str
-    severity: str
-    applies_to: tuple[str, ...] | None
-    message: str
-    help: str
-    why: str
-    kind: str
-    params: Params = field(hash=False)
-    examples: tuple = field(default=(), hash=False)
-    origin: str = ""
-
-    def applies(self, letter_type: str) -> bool:
-        return self.applies_to is None or letter_type in self.applies_to
-
-    def format(self, facts: dict) -> str:
-        return _fill(self.message, facts)
-
-    def format_help(self, facts: dict) -> str:
-        return _fill(self.help, facts)
-
-
-def _fill(template: str, facts: dict) -> str:
-    """The template with the facts in it; a format spec that does not suit a
-    fact ({words:.1f} given a word) is dropped rather than failing the rule."""
-    try:
-        return string.Formatter().vformat(template, (), _Facts(facts))
-    except (ValueError, TypeError):
-        plain = "".join(
-            literal.replace("{", "{{").replace("}", "}}") + ("" if name is None else f"{{{name}}}")
-            for literal, name, _spec, _conversion in string.Formatter().parse(template)
-        )
-        return string.Formatter().vformat(plain, (), _Facts(facts))
-
-
-class _Facts(dict):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-_FACT_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
-_FORMAT_SPEC = re.compile(
-    r"(?:.?[<>=^])?[-+ ]?z?#?0?(?P<width>\d*)[,_]?(?:\.(?P<precision>\d+))?[bcdeEfFgGnosxX%]?\Z"
-)
-MAX_FORMAT_WIDTH = 200
-
-
-def check_template(template: str, field: str) -> None:
-    """A message or help template names facts plainly ({match}, {words:>3}):
-    no attribute or index lookups, no nested fields, no width past
-    MAX_FORMAT_WIDTH (`{match:>99999999}` would print gigabytes)."""
-    try:
-        parts = list(string.Formatter().parse(template))
-    except ValueError as error:
-        raise ParamError(field, f"{field}: {error} (write {{{{ and }}}} for a literal brace)") from None
-    for _literal, name, spec, _conversion in parts:
-        if name is None:
-            continue
-        if not _FACT_NAME.match(name):
-            raise ParamError(field, f"{field}: {{{name}}} must name a fact, such as {{match}}")
-        found = _FORMAT_SPEC.match(spec or "")
-        if found is None:
-            raise ParamError(field, f"{field}: unsupported format {{{name}:{spec}}}")
-        widths = [int(found.group(g)) for g in ("width", "precision") if found.group(g)]
-        if any(width > MAX_FORMAT_WIDTH for width in widths):
-            raise ParamError(
-                field, f"{field}: the width in {{{name}:{spec}}} is over {MAX_FORMAT_WIDTH} characters"
-            )
 
 
 @cache
@@ -130,12 +60,17 @@ def _position(node) -> tuple[int, int]:
 
 
 def load_rule_file(
-    path: Path, overrides: dict | None = None, validate: bool = True, overrides_from: str | None = None
+    path: Path,
+    overrides: dict | None = None,
+    validate: bool = True,
+    overrides_from: str | None = None,
+    own: bool = False,
 ) -> list[Rule]:
     """Load one rule file. `validate=False` skips the JSON Schema pass, used for
-    the shipped core pack, which the test suite validates against the schema.
+    the shipped packs, which the test suite validates against the schema.
     `overrides` (rule ID -> parameters, from the configuration file
-    `overrides_from`) replace the pack's own parameters."""
+    `overrides_from`) replace the pack's own parameters. Only lettercheck's
+    `own` pack may hold the parse category and PARSE IDs."""
     from checker.checking.bounded_yaml import YamlError, load
 
     name = str(path)
@@ -167,17 +102,25 @@ def load_rule_file(
 
         line, _column = _position(_node_at(root, ["rules", index]))
         override = (overrides or {}).get(item["id"])
+        if not own:
+            _not_lettercheck_own(item, fail)
         rules.append(_rule(item, fail, f"{name}:{line}", override, overrides_from))
     return rules
+
+
+def _not_lettercheck_own(item: dict, fail) -> None:
+    """User packs may not claim what rules/parse.yaml holds: reading problems."""
+    if item["category"] == "parse" or item["id"].startswith("PARSE"):
+        where = "category" if item["category"] == "parse" else "id"
+        raise fail("the parse category and PARSE IDs are lettercheck's own (reading files)", where)
+    if isinstance(item["check"], dict) and item["check"].get("kind") == READING_KIND:
+        raise fail(f"check kind {READING_KIND!r} is lettercheck's own (rules/parse.yaml)", "check", "kind")
 
 
 def _rule(item: dict, fail, origin: str, override: dict | None, overrides_from: str | None) -> Rule:
     """One rule, checked: `fail(message, *path)` is the error at a place in it."""
     from checker.reading.letter_types import load_letter_types
 
-    if item["category"] == "parse" or item["id"].startswith("PARSE"):
-        where = "category" if item["category"] == "parse" else "id"
-        raise fail("the parse category and PARSE IDs are lettercheck's own (reading files)", where)
     letter_types = load_letter_types()
     for position, name_of_type in enumerate(item.get("applies_to") or ()):
         if name_of_type not in letter_types:
@@ -219,6 +162,7 @@ def _rule(item: dict, fail, origin: str, override: dict | None, overrides_from: 
         params=params,
         examples=tuple(item.get("examples") or ()),
         origin=origin,
+        summary=item.get("summary", ""),
     )
 
 
@@ -264,13 +208,24 @@ def core_dir() -> Path:
     return resource_path("rules") / "core"
 
 
+def parse_rules_file() -> Path:
+    return resource_path("rules") / "parse.yaml"
+
+
+@cache
+def parse_rules() -> dict[str, Rule]:
+    """lettercheck's own rules for files it cannot read (PARSE001...), by ID."""
+    return {rule.id: rule for rule in load_rule_file(parse_rules_file(), validate=False, own=True)}
+
+
 def load_rules(
     extra_dirs: tuple[str, ...] = (), overrides: dict | None = None, overrides_from: str | None = None
 ) -> list[Rule]:
-    """The core pack plus any user rule directories; IDs must be unique.
-    `overrides` are the configuration's `params` (from the file `overrides_from`)."""
-    rules: list[Rule] = []
-    seen: dict[str, str] = {}
+    """The PARSE rules, the core pack and any user rule directories; IDs must
+    be unique. `overrides` are the configuration's `params` (from the file
+    `overrides_from`)."""
+    rules = list(parse_rules().values())
+    seen = {rule.id: rule.origin for rule in rules}
     core = core_dir()
     for directory in (core, *map(Path, extra_dirs)):
         if not Path(directory).is_dir():

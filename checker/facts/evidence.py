@@ -46,9 +46,10 @@ class Link:
 
 @dataclass(slots=True)
 class Alignment:
+    """What `lettercheck report` shows of a letter's evidence."""
+
     links: dict[int, list[Link]] = field(default_factory=dict)  # recommendation line -> support
     areas: dict[int, list[Link]] = field(default_factory=dict)  # area bullet line -> findings
-    concerns: list[tuple[Block, float]] = field(default_factory=list)  # unaddressed serious findings
     # unsupported recommendation line -> its topics (or else words) that no finding names
     unmentioned: dict[int, list[str]] = field(default_factory=dict)
 
@@ -245,12 +246,10 @@ def unaddressed_concerns(letter: Letter, patterns, params: dict | None = None) -
     return concerns
 
 
-def align_letter(letter: Letter, params: dict | None = None, concern_patterns=()) -> Alignment:
-    """Everything alignment knows about a letter, for `lettercheck report`."""
+def align_letter(letter: Letter, params: dict | None = None, area_params: dict | None = None) -> Alignment:
+    """The recommendation and area links of a letter, for `lettercheck report`;
+    `params` are those of the rule judging recommendations, `area_params` of
+    the one judging areas (default: `params`)."""
     links, unmentioned = recommendation_links(letter, params)
-    return Alignment(
-        links=links,
-        areas=area_links(letter, params),
-        concerns=unaddressed_concerns(letter, concern_patterns, params),
-        unmentioned=unmentioned,
-    )
+    areas = area_links(letter, params if area_params is None else area_params)
+    return Alignment(links=links, areas=areas, unmentioned=unmentioned)

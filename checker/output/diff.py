@@ -14,7 +14,7 @@ from checker.output.escape import for_humans, keep_tabs
 
 def fixed_lines(result) -> tuple[list[str], list[str], list]:
     """(lines as checked, lines once fixed, the problems the fixes mend)."""
-    lines = list(result.letter.lines) if result.letter is not None else []
+    lines = list(result.lines)
     if result.unreadable or not any(d.fix for d in result.diagnostics):
         return lines, lines, []
     text, applied = apply_fixes("\n".join(lines), result.diagnostics)

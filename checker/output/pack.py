@@ -135,7 +135,7 @@ def letter_page(result, number: int, file_name: str) -> LetterPage:
     key = f"l{number}-"
     letter = result.letter
     diagnostics: list[Diagnostic] = result.diagnostics
-    lines = letter.lines if letter is not None else []
+    lines = result.lines
     parts = _parts(letter) if letter is not None and not result.unreadable else []
     problems = [_problem(key, i, d, parts) for i, d in enumerate(diagnostics)]
     annotated, outside = annotate(lines, diagnostics)

@@ -15,7 +15,7 @@ from checker.output.annotate import visible
 from checker.output.letter_data import REPORT_VERSION, letter_dict
 
 if TYPE_CHECKING:
-    from checker.api import FileResult
+    from checker.api.results import FileResult
 
 
 def _long_date(iso: str | None) -> str:
@@ -27,7 +27,7 @@ def _long_date(iso: str | None) -> str:
     return f"{day:%A} {day.day} {day:%B %Y}"
 
 
-def render_json(results: list[FileResult]) -> str:
+def render_report_json(results: list[FileResult]) -> str:
     """The letter model of the SPEC for each letter, with every diagnostic
     (parse problems and the rules' findings) and a count per severity."""
     from checker.output import summary

@@ -61,28 +61,11 @@ def _rule_descriptor(rule) -> dict:
     return {
         "id": rule.id,
         "name": rule.name,
-        "shortDescription": {"text": generic_text(rule.message)},
+        "shortDescription": {"text": rule.summary or generic_text(rule.message)},
         "fullDescription": {"text": generic_text(rule.why or rule.help)},
         "help": {"text": generic_text(rule.help), "markdown": explain_rule(rule)},
         "defaultConfiguration": {"level": _LEVEL[rule.severity]},
         "properties": {"category": rule.category, "tags": [rule.category]},
-    }
-
-
-def _parse_descriptor(rule_id: str) -> dict:
-    from checker.api import PARSE_NAMES, PARSE_RULES
-
-    what, help_text = PARSE_RULES[rule_id]
-    return {
-        "id": rule_id,
-        "name": PARSE_NAMES[rule_id],
-        "shortDescription": {"text": what},
-        "fullDescription": {
-            "text": f"Reading the file failed: {what}. The run exits with code 2; the other files are still checked."
-        },
-        "help": {"text": help_text},
-        "defaultConfiguration": {"level": "error"},
-        "properties": {"category": "parse", "tags": ["parse"]},
     }
 
 
@@ -96,16 +79,14 @@ def _region(span) -> dict:
 
 
 def render_sarif(results, rules, statistics: dict | None = None) -> str:
-    from checker.api import PARSE_RULES
-
+    """The SARIF document; `rules` describe every rule the results name
+    (the PARSE rules too)."""
     used = sorted({d.rule for r in results for d in r.diagnostics})
     by_id = {rule.id: rule for rule in rules}
     descriptors = []
     for rule_id in used:
         if rule_id in by_id:
             descriptors.append(_rule_descriptor(by_id[rule_id]))
-        elif rule_id in PARSE_RULES:
-            descriptors.append(_parse_descriptor(rule_id))
         else:  # pragma: no cover - every diagnostic comes from a loaded rule
             descriptors.append({"id": rule_id})
     index = {rule_id: i for i, rule_id in enumerate(used)}

@@ -10,13 +10,14 @@ from checker.reading.letter_types import LetterType, load_letter_types
 
 
 class NotALetter(Exception):
-    """Input that parsed but is not an inspection letter (a press release...)."""
+    """Text that is not an inspection letter (empty, a press release...);
+    `lines` are the text's lines, to show where it was read."""
 
-    def __init__(self, message: str, span: Span, letter: Letter | None = None) -> None:
+    def __init__(self, message: str, span: Span, lines: list[str] | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.span = span
-        self.letter = letter
+        self.lines = lines or []
 
 
 def letter_from_source(src: source.Source, types: dict[str, LetterType] | None = None) -> Letter:
@@ -34,6 +35,6 @@ def letter_from_source(src: source.Source, types: dict[str, LetterType] | None =
             "not an inspection letter: no salutation, sign-off or visit title "
             "(such as 'Focused visit to ...') was found",
             Span(first.number, first.column, first.number, first.column + len(first.content)),
-            letter,
+            raw_lines,
         )
     return letter

@@ -90,6 +90,7 @@ def load_all() -> dict[str, CheckKind]:
         draft,
         generic,
         inspectors,
+        parse,
         structure,
         style,
         suppression,

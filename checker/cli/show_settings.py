@@ -9,18 +9,34 @@ import os
 from checker.output.escape import for_humans
 
 
-def describe(path: str, explicit_config: str | None, select, ignore, extend_select) -> dict:
-    """The settings for `path` as data (raises ConfigError or RulePackError)."""
-    from checker.api import effective_config
-    from checker.checking.engine import engine_for
-    from checker.checking.rule_packs import core_dir, rule_files
+def show_settings(path: str, selection, fmt: str) -> None:
+    """Print the settings for `path`: as JSON with `-f json`, else as text."""
+    from checker.api.settings import SetupError
+    from checker.checking.config import ConfigError
+    from checker.cli.messages import fail
 
-    config = effective_config(path, explicit_config, tuple(select), tuple(ignore), tuple(extend_select))
-    engine = engine_for(config)
+    try:
+        info = describe(path, selection)
+    except (ConfigError, SetupError) as error:
+        fail(str(error))
+    if fmt == "json":
+        import json
+
+        from checker.output.escape import for_unicode
+
+        print(for_unicode(json.dumps(info, indent=2, ensure_ascii=False)))
+    else:
+        print(render_text(info))
+
+
+def describe(path: str, selection) -> dict:
+    """The settings for `path` as data (raises ConfigError or SetupError)."""
+    from checker.checking.rule_packs import core_dir, rule_files
+    from checker.checking.selectors import matches
+
+    engine = selection.engine_for(path)
     config = engine.config  # names and case resolved
     ignored_here = config.ignored_for(path)
-    from checker.checking.config import matches
-
     name = os.path.basename(path)
     included = any(fnmatch.fnmatch(name, pattern) for pattern in config.include)
     relative = os.path.relpath(path, config.root)
