@@ -7,7 +7,6 @@ import pytest
 
 from checker.checking.config import Config
 from checker.checking.engine import Engine
-from checker.facts.format_fit import fit
 from checker.reading import source
 from checker.reading.letter_reader import letter_from_source
 
@@ -64,7 +63,7 @@ def _check(text: str, *rules: str):
 def test_the_headline_findings_format():
     letter, problems = _check(_text(["overview", "recs", "findings"]))
     assert problems == []
-    assert fit(letter).layout.name == "headline findings format"
+    assert letter.facts.format_fit.layout.name == "headline findings format"
 
 
 def test_letters_with_nothing_to_improve_have_no_such_section():
@@ -85,7 +84,7 @@ def test_remote_visits_of_2021_had_no_overview():
     text = _text(["recs", "findings"], date="10 May 2021", visit="23 and 24 March 2021")
     letter, problems = _check(text)
     assert problems == []
-    assert fit(letter).layout.name == "remote visits during the pandemic"
+    assert letter.facts.format_fit.layout.name == "remote visits during the pandemic"
 
 
 def test_an_overview_letter_of_2019():

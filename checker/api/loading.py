@@ -49,9 +49,10 @@ def load_source(src: source.Source) -> FileResult:
     except NotALetter as error:
         problem = reading_problem("PARSE003", error.message, error.span)
         return FileResult(src.path, [problem], error.lines)
-    except ParseError as error:
+    except ParseError as error:  # the grammar refused a letter's tokens: a bug, not the letter's fault
+        message = f"internal error while reading the letter: {error.message}"
         span = Span(error.line, error.column, error.line, error.column)
-        return FileResult(src.path, [reading_problem("PARSE003", error.message, span)])
+        return FileResult(src.path, [reading_problem("PARSE004", message, span)])
     except Exception as error:  # a bug while reading must not stop the other files
         message = f"internal error while reading the letter: {type(error).__name__}: {error}"
         return FileResult(src.path, [reading_problem("PARSE004", message, Span(1, 1, 1, 1))])

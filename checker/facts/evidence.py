@@ -100,8 +100,8 @@ class LetterSpace:
     """The letter's blocks as TF-IDF vectors: built once per letter and shared
     by every alignment rule and the report."""
 
-    def __init__(self, letter: Letter, synonyms_file: str | None = None) -> None:
-        self.vocabulary: Vocabulary = load(synonyms_file)
+    def __init__(self, letter: Letter) -> None:
+        self.vocabulary: Vocabulary = load()
         corpus = letter.body_blocks()
         self._index = {id(block): i for i, block in enumerate(corpus)}
         bags = [terms(block.text.value, self.vocabulary) for block in corpus]
@@ -173,19 +173,12 @@ def _share(units: list[Unit], evidence) -> float:
     return sum(unit.weight for unit in units if _covered(unit, evidence)) / total if total else 1.0
 
 
-def space(letter: Letter, synonyms_file: str | None = None) -> LetterSpace:
-    key = ("alignment-space", synonyms_file)
-    if key not in letter.memo:
-        letter.memo[key] = LetterSpace(letter, synonyms_file)
-    return letter.memo[key]
-
-
 def recommendation_links(letter: Letter, params: dict | None = None) -> tuple[dict, dict]:
     """recommendation line -> supporting links (empty: unsupported), and for
     each unsupported one, the domain topics no finding mentions, else its
     topic words that no finding uses."""
     params = {**DEFAULTS, **(params or {})}
-    vs = space(letter, params.get("synonyms_file"))
+    vs = letter.facts.evidence
     links: dict[int, list[Link]] = {}
     unmentioned: dict[int, list[str]] = {}
     evidence = vs.findings + vs.overview
@@ -214,7 +207,7 @@ def area_links(letter: Letter, params: dict | None = None) -> dict[int, list[Lin
     """Each bullet of 'Areas covered by the visit' -> the findings that evaluate
     it: they name its domain topics and most of its other words."""
     params = {**DEFAULTS, **(params or {})}
-    vs = space(letter, params.get("synonyms_file"))
+    vs = letter.facts.evidence
     section = letter.section("areas_covered")
     areas = {}
     for block in section.bullets if section else []:
@@ -232,7 +225,7 @@ def unaddressed_concerns(letter: Letter, patterns, params: dict | None = None) -
     recommendations = letter.recommendations
     if not recommendations:
         return []
-    vs = space(letter, params.get("synonyms_file"))
+    vs = letter.facts.evidence
     concerns = []
     for finding in vs.findings:
         if any(p.search(finding.text.value) for p in patterns):

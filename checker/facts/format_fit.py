@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from checker.model import Letter, Section
-from checker.reading.letter_types import Layout, LetterType, heading_key, load_letter_types
+from checker.reading.letter_types import Layout, LetterType, heading_key
 
 
 @dataclass(slots=True)
@@ -43,19 +43,9 @@ class Fit:
         return len(self.missing) + len(self.misplaced) + len(self.repeated)
 
 
-def letter_type_of(letter: Letter) -> LetterType | None:
-    return load_letter_types().get(letter.letter_type)
-
-
-def fit(letter: Letter) -> Fit | None:
-    """The layout the letter fits best, with its departures (once per letter)."""
-    if "layout" not in letter.memo:
-        letter.memo["layout"] = _best_fit(letter)
-    return letter.memo["layout"]
-
-
-def _best_fit(letter: Letter) -> Fit | None:
-    letter_type = letter_type_of(letter)
+def best_fit(letter: Letter) -> Fit | None:
+    """The layout the letter fits best, with its departures (`letter.facts.format_fit` keeps it)."""
+    letter_type = letter.type_spec
     if letter_type is None:
         return None
     day = letter.letter_date or (max(letter.visit_dates) if letter.visit_dates else None)

@@ -18,9 +18,7 @@ def _person(person: Person | None) -> dict | None:
 
 def _layout(letter: Letter) -> str | None:
     """The format of its letter type the letter fits best (rules/letter_types.yaml)."""
-    from checker.facts.format_fit import fit
-
-    found = fit(letter)
+    found = letter.facts.format_fit
     return found.layout.name if found else None
 
 

@@ -23,8 +23,9 @@ def _long_date(iso: str | None) -> str:
         return "—"
     import datetime as dt
 
-    day = dt.date.fromisoformat(iso)
-    return f"{day:%A} {day.day} {day:%B %Y}"
+    from checker.reading.written_dates import format_long_date
+
+    return format_long_date(dt.date.fromisoformat(iso))
 
 
 def render_report_json(results: list[FileResult]) -> str:

@@ -1,145 +1,171 @@
 """Build the Letter model from the parse tree, and read the facts in it.
 
-The Transformer has one method per grammar rule (lark's usual shape); the
-fact extraction (dates, people, local authority, letter type) follows.
+`LetterBuilder` has one method per rule of grammar/letter.lark (lark's
+`v_args(inline=True)` style: a rule's parts are its arguments), each
+returning the model's object for that part; `letter` assembles them, then
+reads what the parts say: the letter type, the local authority, the
+section kinds, the visit dates, the inspectors and the signatory.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from functools import cache
 
-from checker.model import Block, DateMention, Letter, Section, Text
+from checker.model import Block, DateMention, Letter, Recipient, Section, Text
 from checker.reading import people
 from checker.reading import written_dates as dates
-from checker.reading.letter_types import LetterType, heading_key, known_headings
-from checker.reading.lines import BOLD_LINE, MD_HEADING, Line
+from checker.reading.letter_types import LetterType, LetterTypes, heading_key
+from checker.reading.lines import BOLD_LINE, MD_HEADING
 
 
-def _text(tokens) -> Text:
+def _text(*tokens) -> Text:
     """Join lines (or the lark tokens carrying them) into one positioned Text."""
     return Text([getattr(token, "value", token).piece for token in tokens])
 
 
+@dataclass(slots=True)
+class Head:
+    """The head of a letter: letterhead lines, date line, recipient."""
+
+    letterhead: list[Text] = field(default_factory=list)
+    date_line: Text | None = None
+    recipient: Recipient | None = None
+
+
+def build_letter(tree, path: str, lines: list[str], types: LetterTypes) -> Letter:
+    """The letter the parse tree of `lines` holds."""
+    return _builder_class()(path, lines, types).transform(tree)
+
+
 @cache
-def _transformer():
-    """One stateless transformer per process (lark is imported lazily)."""
-    from lark import Transformer
+def _builder_class():
+    """The Transformer class (lark is imported when the first letter is read)."""
+    from lark import Transformer, v_args
 
-    class LetterTransformer(Transformer):
-        """Turns the tree of typed lines into plain parts for `build_letter`."""
+    @v_args(inline=True)
+    class LetterBuilder(Transformer):
+        def __init__(self, path: str, lines: list[str], types: LetterTypes) -> None:
+            super().__init__()
+            self.path, self.lines, self.types = path, lines, types
 
-        def start(self, parts):
-            found: dict = {"sections": []}
-            for key, value in parts:
-                if key == "section":
-                    found["sections"].append(value)
-                else:
-                    found[key] = value
-            return found
+        def start(self, letter: Letter) -> Letter:
+            return letter
 
-        def head(self, parts):
-            return ("head", dict(parts))
+        def letter(self, head, salutation, title, opening, sections, closing, sign_off, signature) -> Letter:
+            letter = Letter(path=self.path, lines=self.lines, types=self.types)
+            _fill_head(letter, head or Head())
+            letter.salutation = _text(salutation) if salutation else None
+            letter.title, letter.opening, letter.closing = title, opening or [], closing
+            letter.sign_off = _text(sign_off) if sign_off else None
+            if signature is not None:
+                letter.signature = signature
+                letter.signatory = people.read_signature(signature)
+            return read_facts(letter, sections)
 
-        def letterhead(self, lines):
-            return ("letterhead", [_text([token]) for token in lines])
+        def letter_without_salutation(self, head, title, *rest) -> Letter:
+            return self.letter(head, None, _text(title), *rest)
 
-        def date_line(self, lines):
-            return ("date", _text(lines))
+        def letter_signed_off_only(self, title, *rest) -> Letter:
+            return self.letter(None, None, _text(title) if title else None, *rest)
 
-        def recipient(self, lines):
-            return ("recipient", _text(lines))
+        def head(self, letterhead, date_line, recipient) -> Head:
+            return Head(letterhead or [], date_line, recipient)
 
-        def salutation(self, lines):
-            return ("salutation", _text(lines))
+        def undated_head(self, letterhead, *recipient_lines) -> Head:
+            return Head(letterhead or [], None, people.read_recipient(_text(*recipient_lines)))
 
-        def title(self, lines):
-            return ("title", lines[0].value)
+        def letterhead_only(self, letterhead) -> Head:
+            return Head(letterhead)
 
-        def opening(self, parts):
-            return ("opening", parts[0])
+        def letterhead(self, *lines) -> list[Text]:
+            return [_text(line) for line in lines]
 
-        def blocks(self, blocks):
+        def date_line(self, line) -> Text:
+            return _text(line)
+
+        def recipient(self, *lines) -> Recipient:
+            return people.read_recipient(_text(*lines))
+
+        def title(self, line) -> Text:
+            return _text(line)
+
+        def opening(self, blocks: list[Block]) -> list[Block]:
             return blocks
 
-        def paragraph(self, lines):
-            return Block("paragraph", _text(lines))
+        def sections(self, *sections: Section) -> list[Section]:
+            return list(sections)
 
-        def item(self, lines):
-            return Block("item", _text(lines), marker=lines[0].value.marker)
+        def section(self, heading, blocks) -> Section:
+            style = {MD_HEADING: "markdown", BOLD_LINE: "bold"}.get(heading.value.shape, "plain")
+            return Section(_text(heading), "other", blocks or [], style)
 
-        def section(self, parts):
-            return ("section", (parts[0].value, parts[1] if len(parts) > 1 else []))
+        def blocks(self, *blocks: Block) -> list[Block]:
+            return list(blocks)
 
-        def closing(self, lines):
-            return ("closing", _text(lines))
+        def paragraph(self, *lines) -> Block:
+            return Block("paragraph", _text(*lines))
 
-        def signature_block(self, lines):
-            return ("signature", lines)
+        def item(self, first, *lines) -> Block:
+            return Block("item", _text(first, *lines), marker=first.value.marker)
 
-    return LetterTransformer()
+        def closing(self, *lines) -> Text:
+            return _text(*lines)
+
+        def signature(self, *lines) -> Text:
+            return _text(*lines)
+
+    return LetterBuilder
 
 
-def build_letter(path: str, source_lines: list[str], tree, types: dict[str, LetterType]) -> Letter:
-    parts = _transformer().transform(tree)
-    letter = Letter(path=path, lines=source_lines)
-    head = parts.get("head", {})
-    letter.letterhead = head.get("letterhead", [])
-    if "date" in head:
-        letter.date_line = head["date"]
-        letter.date = _date_mention(head["date"])
-    if "recipient" in head:
-        letter.recipient = people.read_recipient(head["recipient"])
-    letter.salutation = parts.get("salutation")
-    title_line: Line | None = parts.get("title")
-    if title_line is not None:
-        letter.title = Text([title_line.piece])
-    letter.opening = parts.get("opening", [])
-    letter.closing = parts.get("closing")
-    signature_lines = parts.get("signature", [])
-    if signature_lines and signature_lines[0].type == "SIGN_OFF":
-        letter.sign_off = Text([signature_lines[0].value.piece])
-        signature_lines = signature_lines[1:]
-    if signature_lines:
-        letter.signature = _text(signature_lines)
-        letter.signatory = people.read_signature(letter.signature)
+def _fill_head(letter: Letter, head: Head) -> None:
+    letter.letterhead = head.letterhead
+    if head.date_line is not None:
+        letter.date_line = head.date_line
+        letter.date = _date_mention(head.date_line)
+    letter.recipient = head.recipient
 
-    letter_type = identify_type(letter, types)
+
+def read_facts(letter: Letter, sections: list[Section]) -> Letter:
+    """What the parts say: the letter type, the local authority, the sections'
+    kinds, the visit dates, the inspectors; and the derived facts, on demand."""
+    from checker.facts import LetterFacts
+
+    letter_type = identify_type(letter, letter.types)
     letter.letter_type = letter_type.name if letter_type else "unknown"
     letter.local_authority = _local_authority(letter, letter_type)
-    letter.sections = _sections(parts["sections"], letter_type, types)
-
+    letter.sections = _with_kinds(sections, letter_type, letter.types)
     opening_texts = [block.text for block in letter.opening]
     letter.visit = _visit_dates(opening_texts)
     letter.inspectors, letter.inspectors_sentence = people.find_inspectors(opening_texts)
+    letter.facts = LetterFacts(letter)
     return letter
 
 
-def _sections(found: list, letter_type: LetterType | None, types: dict[str, LetterType]) -> list[Section]:
+def _with_kinds(found: list[Section], letter_type: LetterType | None, types: LetterTypes) -> list[Section]:
     """Sections with their kinds. Inside a section that takes subheadings (the
     findings' 'Areas of strength', or a topic of their own), such a heading
     opens a part of the section, not a new one."""
-    all_headings = known_headings(types)
     sections: list[Section] = []
     current = None  # the SectionSpec of the section the letter is in
-    for heading_line, blocks in found:
-        heading = heading_line.content
-        if current is not None and sections and _is_subheading(heading, current, letter_type, all_headings):
-            sections[-1].blocks.append(Block("subheading", Text([heading_line.piece])))
-            sections[-1].blocks.extend(blocks)
+    for section in found:
+        heading = section.heading.value
+        if current is not None and sections and _is_subheading(heading, current, letter_type, types):
+            sections[-1].blocks.append(Block("subheading", section.heading))
+            sections[-1].blocks.extend(section.blocks)
             continue
         kind = letter_type.section_kind(heading) if letter_type else None
-        kind = kind or all_headings.get(heading_key(heading)) or "other"
-        style = {MD_HEADING: "markdown", BOLD_LINE: "bold"}.get(heading_line.shape, "plain")
-        sections.append(Section(Text([heading_line.piece]), kind, list(blocks), style))
-        current = letter_type.spec(kind) if letter_type else None
+        section.kind = kind or types.known_headings.get(heading_key(heading)) or "other"
+        sections.append(section)
+        current = letter_type.spec(section.kind) if letter_type else None
     return sections
 
 
-def _is_subheading(heading: str, current, letter_type: LetterType | None, all_headings: dict) -> bool:
+def _is_subheading(heading: str, current, letter_type: LetterType | None, types: LetterTypes) -> bool:
     if current.takes_subheading(heading):
         return True
-    if not current.other_subheadings or heading_key(heading) in all_headings:
+    if not current.other_subheadings or heading_key(heading) in types.known_headings:
         return False
     return letter_type is None or letter_type.section_kind(heading, fuzzy=0.8) is None
 
@@ -163,7 +189,9 @@ def _visit_dates(paragraphs: list[Text]) -> DateMention | None:
     return None
 
 
-def identify_type(letter: Letter, types: dict[str, LetterType]) -> LetterType | None:
+def identify_type(letter: Letter, types: LetterTypes) -> LetterType | None:
+    """The letter type its title names, else (in a letter with a salutation or
+    a sign-off) the one its opening paragraph names."""
     if letter.title:
         for letter_type in types.values():
             if any(p.search(letter.title.value) for p in letter_type.title):

@@ -1,12 +1,13 @@
-"""The reading half of the pipeline: source -> lines -> parse -> Letter."""
+"""Read a letter's text: lines typed by shape (lines.py), tokens (lexer.py),
+the parse tree (parser.py, grammar/letter.lark), the Letter (builder.py)."""
 
 from __future__ import annotations
 
 from checker.model import Letter, Span
-from checker.reading import builder as build
-from checker.reading import lines, source
-from checker.reading import parser as parse
-from checker.reading.letter_types import LetterType, load_letter_types
+from checker.reading import builder, lexer, lines, parser, source
+from checker.reading.letter_types import LetterTypes, load_letter_types
+
+NOT_A_LETTER = "not an inspection letter: no salutation, sign-off or visit title (such as 'Focused visit to ...') was found"
 
 
 class NotALetter(Exception):
@@ -20,21 +21,17 @@ class NotALetter(Exception):
         self.lines = lines or []
 
 
-def letter_from_source(src: source.Source, types: dict[str, LetterType] | None = None) -> Letter:
-    """Parse a decoded source into a Letter; raise ParseError or NotALetter."""
+def letter_from_source(src: source.Source, types: LetterTypes | None = None) -> Letter:
+    """Parse a decoded source into a Letter; raise NotALetter, or ParseError (a bug)."""
     types = types or load_letter_types()
     raw_lines = src.lines  # split once: the classifier and the model share them
     typed = lines.classify_all(raw_lines)
-    if not any(line.shape != lines.BLANK for line in typed):
+    first = next((line for line in typed if line.shape != lines.BLANK), None)
+    if first is None:
         raise NotALetter("empty file: there is no letter to check", Span(1, 1, 1, 1))
-    tree = parse.parse_lines(typed, types)
-    letter = build.build_letter(src.path, raw_lines, tree, types)
-    if letter.letter_type == "unknown" and not (letter.salutation or letter.sign_off):
-        first = next(line for line in typed if line.shape != lines.BLANK)
-        raise NotALetter(
-            "not an inspection letter: no salutation, sign-off or visit title "
-            "(such as 'Focused visit to ...') was found",
-            Span(first.number, first.column, first.number, first.column + len(first.content)),
-            raw_lines,
-        )
-    return letter
+    try:
+        tree = parser.parse_tokens(lexer.tokenise(typed, types))
+    except parser.NoLetterShape:
+        span = Span(first.number, first.column, first.number, first.column + len(first.content))
+        raise NotALetter(NOT_A_LETTER, span, raw_lines) from None
+    return builder.build_letter(tree, src.path, raw_lines, types)

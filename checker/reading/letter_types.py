@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -137,7 +138,48 @@ def _layouts(spec: dict, sections: tuple[SectionSpec, ...]) -> tuple[Layout, ...
     )
 
 
-def parse_letter_types(data: dict) -> dict[str, LetterType]:
+class LetterTypes(Mapping[str, LetterType]):
+    """Every letter type lettercheck knows (rules/letter_types.yaml), by name,
+    with what is worked out once from all of them: the headings any type
+    knows, the section kinds, the patterns that recognise a title or a
+    closing statement."""
+
+    def __init__(self, by_name: dict[str, LetterType]) -> None:
+        self._by_name = dict(by_name)
+        self.known_headings: dict[str, str] = {}  # heading key -> section kind (first type wins)
+        for letter_type in self._by_name.values():
+            for spec in letter_type.sections:
+                for name in spec.names:
+                    self.known_headings.setdefault(heading_key(name), spec.kind)
+        # the first word of every known heading: most lines start with none of them
+        self.heading_first_words = frozenset(key.split()[0] for key in self.known_headings if key)
+        kinds = {spec.kind for letter_type in self._by_name.values() for spec in letter_type.sections}
+        self.section_kinds: tuple[str, ...] = (*sorted(kinds), "other")  # `other`: a heading no type knows
+        self.titles = tuple(p for letter_type in self._by_name.values() for p in letter_type.title)
+        self.closings = tuple(p for letter_type in self._by_name.values() for p in letter_type.closing)
+        self.after_closings = tuple(p for t in self._by_name.values() for p in t.after_closing)
+
+    def __getitem__(self, name: str) -> LetterType:
+        return self._by_name[name]
+
+    def __iter__(self):
+        return iter(self._by_name)
+
+    def __len__(self) -> int:
+        return len(self._by_name)
+
+    def reads_as_title(self, text: str) -> bool:
+        """Does `text` name a letter type as its title does ('Focused visit to ...')?"""
+        return any(pattern.search(text) for pattern in self.titles)
+
+    def reads_as_closing(self, text: str) -> bool:
+        return any(pattern.search(text) for pattern in self.closings)
+
+    def reads_as_after_closing(self, text: str) -> bool:
+        return any(pattern.search(text) for pattern in self.after_closings)
+
+
+def parse_letter_types(data: dict) -> LetterTypes:
     types: dict[str, LetterType] = {}
     for name, spec in (data.get("letter_types") or {}).items():
         sections = tuple(
@@ -165,28 +207,13 @@ def parse_letter_types(data: dict) -> dict[str, LetterType]:
             ),
             after_closing=_patterns(spec.get("after_closing")),
         )
-    return types
+    return LetterTypes(types)
 
 
 @cache
-def load_letter_types(path: Path | None = None) -> dict[str, LetterType]:
+def load_letter_types(path: Path | None = None) -> LetterTypes:
     import yaml
 
     path = path or resource_path("rules") / "letter_types.yaml"
     with open(path, encoding="utf-8") as handle:
         return parse_letter_types(yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
-
-
-def known_headings(types: dict[str, LetterType]) -> dict[str, str]:
-    """heading key -> section kind, over every letter type (computed once)."""
-    return _known_headings(tuple(types.values()))
-
-
-@cache
-def _known_headings(types: tuple[LetterType, ...]) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for letter_type in types:
-        for spec in letter_type.sections:
-            for name in spec.names:
-                found.setdefault(heading_key(name), spec.kind)
-    return found

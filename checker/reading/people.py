@@ -222,7 +222,9 @@ def read_signature(signature: Text | None) -> Person | None:
     )
 
 
-_HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof|Sir|Dame|Cllr|Councillor)\.?\s+)"
+# Titles before a name ("Ms", "Dr", "Councillor"), as letters write them.
+HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Professor", "Prof", "Sir", "Dame", "Cllr", "Councillor")
+_HONORIFIC = rf"(?:(?:{'|'.join(HONORIFICS)})\.?\s+)"
 _JOB_WORDS = r"(?:Interim|Acting|Executive|Corporate|Strategic|Deputy|Assistant|Joint|Service)"
 _JOB = (
     rf"(?:{_JOB_WORDS}\s+)*(?:Directors?|Chief\s+Executive|Head|Leader|Manager)\b"

@@ -1,4 +1,4 @@
-"""Find and read dates as letters write them.
+"""Find and read dates as letters write them, and write them in gov.uk style.
 
 "1 March 2018", "6 and 7 February 2018", "8–9 December 2015",
 "31 January and 1 February 2024", and the forms the style rules flag
@@ -72,6 +72,22 @@ _RANGE_JOIN = re.compile(r"^\s*(?:[–—-]|to)\s*$", re.IGNORECASE)
 def format_date(day: dt.date) -> str:
     """gov.uk style: 1 March 2018."""
     return f"{day.day} {day:%B %Y}"
+
+
+def format_long_date(day: dt.date) -> str:
+    """With its weekday, as reports show it: Thursday 1 March 2018."""
+    return f"{day:%A} {format_date(day)}"
+
+
+def read_month(words: str) -> dt.date:
+    """The first day of a month written as MONTH_YEAR matches it ("Oct 2016")."""
+    parts = words.split()
+    return dt.date(int(parts[-1]), MONTHS[parts[0].rstrip(".").lower()], 1)
+
+
+def format_month(day: dt.date) -> str:
+    """The month of `day`: March 2018."""
+    return f"{day:%B %Y}"
 
 
 def _make(year: int, month: int, day: int, problems: list[str]) -> dt.date | None:

@@ -8,24 +8,10 @@ from checker.checking.kinds import Hit, check_kind
 from checker.diagnostics import Fix
 from checker.model import Letter
 from checker.reading.builder import normalise_authority
-from checker.reading.letter_types import load_letter_types
 from checker.reading.lines import intended_sign_off
-from checker.reading.people import HONOURS
+from checker.reading.people import HONORIFICS, HONOURS
 
-_HONORIFICS = {
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "mx",
-    "dr",
-    "professor",
-    "prof",
-    "sir",
-    "dame",
-    "cllr",
-    "councillor",
-}
+_HONORIFICS = frozenset(title.lower() for title in HONORIFICS)
 
 
 def _words(text: str) -> list[str]:
@@ -97,9 +83,9 @@ _VISIT_KIND = re.compile(
 def visit_type_agreement(letter: Letter, params: dict):
     """The title, the opening paragraph and the closing statement name the same
     kind of visit. Facts: {found}, {where}, {expected}."""
-    if letter.letter_type == "unknown":
+    if letter.type_spec is None:
         return
-    expected = load_letter_types()[letter.letter_type].label
+    expected = letter.type_spec.label
     places = [
         ("opening paragraph", letter.opening[0].text if letter.opening else None),
         ("closing statement", letter.closing),

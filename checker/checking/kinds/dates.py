@@ -9,37 +9,21 @@ import re
 from checker.checking.kinds import Hit, Param, check_kind
 from checker.checking.kinds.generic import date_field
 from checker.diagnostics import Fix
-from checker.model import Letter, Text
+from checker.model import Letter
 from checker.reading import written_dates as dates
+from checker.reading.sentences import sentences
 from checker.reading.written_dates import format_date
 
 _DIGIT = re.compile(r"\d")
 
 
-def mentions(letter: Letter) -> list[tuple[Text, re.Match, list, list[str]]]:
-    """Every date written in the letter (date line, title, body), read once."""
-    if "dates" not in letter.memo:
-        texts = [t for t in (letter.date_line, letter.title) if t]
-        texts += [block.text for block in letter.body_blocks()]
-        texts += [t for t in (letter.closing,) if t]
-        found = []
-        for text in texts:
-            if not _DIGIT.search(text.value):
-                continue  # every date form has a digit: skip the costly pattern
-            for match in dates.DATE_EXPRESSION.finditer(text.value):
-                days, problems = dates.read_match(match)
-                found.append((text, match, days, problems))
-        letter.memo["dates"] = found
-    return letter.memo["dates"]
-
-
 @check_kind("impossible_dates")
 def impossible_dates(letter: Letter, params: dict):
     """A date that cannot exist (31 February, 30/13/2019). Facts: {date}, {problem}."""
-    for text, match, _days, problems in mentions(letter):
-        for problem in problems:
+    for written in letter.facts.dates:
+        for problem in written.problems:
             if problem.startswith("impossible"):
-                yield Hit(text.span(*match.span()), {"date": match.group(), "problem": problem})
+                yield Hit(written.span, {"date": written.match.group(), "problem": problem})
 
 
 @check_kind("date_line_readable")
@@ -63,16 +47,17 @@ _STYLE = {
 def date_style(letter: Letter, params: dict):
     """gov.uk style is '1 March 2018': no ordinals, leading zeros, numeric dates,
     month-first order or abbreviated months. Facts: {date}, {problem}, {suggestion}."""
-    for text, match, days, problems in mentions(letter):
-        found = [_STYLE[p] for p in problems if p in _STYLE]
+    for written in letter.facts.dates:
+        found = [_STYLE[p] for p in written.problems if p in _STYLE]
         if not found:
             continue
+        days = written.days
         suggestion = format_date(days[0]) if len(days) == 1 and days[0] else ""
         fix = Fix(suggestion, f"write {suggestion!r}") if suggestion else None
         yield Hit(
-            text.span(*match.span()),
+            written.span,
             {
-                "date": match.group(),
+                "date": written.match.group(),
                 "problem": ", ".join(found),
                 "suggestion": suggestion or "day month year",
             },
@@ -159,7 +144,6 @@ def weekend(letter: Letter, params: dict):
 _PAST_CUE = re.compile(
     r"\b(?:previous|previously|last|earlier|prior|judged|inspected|was inspected|since)\b", re.IGNORECASE
 )
-_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 _YEAR = re.compile(r"\b(?:in|since|during)\s+((?:19|20)\d{2})\b")
 
 
@@ -182,8 +166,7 @@ def _earliest(match: re.Match, kind: str) -> dt.date | None:
         known = [d for d in days if d]
         return min(known) if known else None
     if kind == "month":
-        words = match.group().split()
-        return dt.date(int(words[-1]), dates.MONTHS[words[0].rstrip(".").lower()], 1)
+        return dates.read_month(match.group())
     return dt.date(int(match.group(1)), 1, 1)
 
 
@@ -199,7 +182,7 @@ def dates_in_text(letter: Letter, params: dict):
         text = block.text
         if not _DIGIT.search(text.value) or not _PAST_CUE.search(text.value):
             continue  # no date, or nothing about the past: skip the sentence scan
-        for sentence in _SENTENCE.finditer(text.value):
+        for sentence in sentences(text.value):
             if not _PAST_CUE.search(sentence.group()):
                 continue
             start, end = sentence.span()

@@ -9,6 +9,7 @@ import unicodedata
 from checker.checking.kinds import Hit, Param, check_kind
 from checker.diagnostics import Fix
 from checker.model import Letter, Person
+from checker.reading.written_dates import format_date
 
 
 def _name_key(name: str) -> str:
@@ -112,7 +113,7 @@ def majesty(letter: Letter, params: dict):
                     {
                         "found": match.group(1) + match.group(2),
                         "expected": expected + match.group(2),
-                        "date": f"{when.day} {when:%B %Y}",
+                        "date": format_date(when),
                     },
                     Fix(expected, f"write '{expected}'"),
                 )

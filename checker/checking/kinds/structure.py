@@ -6,36 +6,20 @@ import difflib
 
 from checker.checking.kinds import Hit, Param, check_kind, start_of, whole_line
 from checker.diagnostics import Fix
-from checker.facts import format_fit as layout
-from checker.model import Letter, Span
-from checker.reading.letter_types import heading_key, known_headings, load_letter_types
+from checker.facts.format_fit import Fit
+from checker.model import Letter, Part, Span
+from checker.reading.letter_types import heading_key
 from checker.reading.lines import intended_sign_off
 
-PARTS = ("date", "recipient", "salutation", "title", "opening", "closing", "sign_off", "signature")
-
-
-def _part_present(letter: Letter, part: str) -> bool:
-    return bool(
-        {
-            "date": letter.date_line,
-            "recipient": letter.recipient,
-            "salutation": letter.salutation,
-            "title": letter.title,
-            "opening": letter.opening,
-            "closing": letter.closing,
-            "sign_off": letter.sign_off,
-            "signature": letter.signature,
-        }[part]
-    )
-
-
-# For a missing part, the parts it should stand just before, nearest first.
-_FOLLOWERS = {
+# The parts a rule may require, and for a missing one, the parts it should
+# stand just before, nearest first.
+REQUIRABLE = ("date", "recipient", "salutation", "title", "opening", "closing", "sign_off", "signature")
+_FOLLOWERS: dict[str, tuple[Part, ...]] = {
     "date": ("recipient", "salutation", "title", "opening"),
     "recipient": ("salutation", "title", "opening"),
     "salutation": ("title", "opening"),
-    "title": ("opening", "sections"),
-    "opening": ("sections", "closing"),
+    "title": ("opening", "headings"),
+    "opening": ("headings", "closing"),
     "closing": ("sign_off", "signature"),
     "sign_off": ("signature",),
 }
@@ -45,20 +29,10 @@ def _where_missing(letter: Letter, part: str) -> Span:
     """Point at the first line of the part that should have followed the
     missing one (the recipient for a missing date...), else at the letter's
     last line for the parts that end it, else at its first line."""
-    anchors = {
-        "recipient": letter.recipient.text if letter.recipient else None,
-        "salutation": letter.salutation,
-        "title": letter.title,
-        "opening": letter.opening[0].text if letter.opening else None,
-        "sections": letter.sections[0].heading if letter.sections else None,
-        "closing": letter.closing,
-        "sign_off": letter.sign_off,
-        "signature": letter.signature,
-    }
     for follower in _FOLLOWERS.get(part, ()):
-        text = anchors[follower]
-        if text:
-            return whole_line(letter, text.line)
+        texts = letter.part(follower)
+        if texts:
+            return whole_line(letter, texts[0].line)
     if part in ("closing", "sign_off", "signature"):
         for number in range(len(letter.lines), 0, -1):
             if letter.lines[number - 1].strip():
@@ -67,12 +41,12 @@ def _where_missing(letter: Letter, part: str) -> Span:
 
 
 @check_kind(
-    "required_part", params=(Param("part", "string", choices=PARTS, doc="the part that must be there"),)
+    "required_part", params=(Param("part", "string", choices=REQUIRABLE, doc="the part that must be there"),)
 )
 def required_part(letter: Letter, params: dict):
     """The letter has the part (date, recipient, salutation, title, opening,
     closing, sign_off, signature). Reported where the part should be."""
-    if not _part_present(letter, params["part"]):
+    if not letter.part(params["part"]):
         yield Hit(_where_missing(letter, params["part"]), {"part": params["part"].replace("_", "-")})
 
 
@@ -82,10 +56,10 @@ def required_sections(letter: Letter, params: dict):
     the layout of its letter type in use at the letter's date that the letter
     fits best (rules/letter_types.yaml). Facts: {section} (the expected
     heading), {letter_type}, {layout}."""
-    found = layout.fit(letter)
+    found = letter.facts.format_fit
     if found is None:
         return
-    letter_type = layout.letter_type_of(letter)
+    letter_type = letter.type_spec
     for kind in found.missing:
         spec = letter_type.spec(kind)
         heading = found.layout.heading_for(kind, spec.heading if spec else kind)
@@ -95,7 +69,7 @@ def required_sections(letter: Letter, params: dict):
         )
 
 
-def _anchor_for_missing(letter: Letter, kind: str, found: layout.Fit) -> Span:
+def _anchor_for_missing(letter: Letter, kind: str, found: Fit) -> Span:
     """The heading of the first section that should come after the missing one."""
     orders = [order for order in found.layout.orders if kind in order]
     later = set(orders[0][orders[0].index(kind) + 1 :]) if orders else set()
@@ -111,7 +85,7 @@ def _anchor_for_missing(letter: Letter, kind: str, found: layout.Fit) -> Span:
 def section_order(letter: Letter, params: dict):
     """Known sections appear in an order the letter's format allows.
     Facts: {section}, {after}."""
-    found = layout.fit(letter)
+    found = letter.facts.format_fit
     for problem in found.misplaced if found else ():
         yield Hit(
             problem.section.heading.span(),
@@ -147,8 +121,8 @@ def duplicate_sections(letter: Letter, params: dict):
     """A known section appears only once. A repeated heading that stands where
     a missing section belongs is named as that section, with a fix.
     Facts: {section}, {first_line}, {hint}."""
-    found = layout.fit(letter)
-    letter_type = layout.letter_type_of(letter)
+    found = letter.facts.format_fit
+    letter_type = letter.type_spec
     for repeat in found.repeated if found else ():
         facts = {"section": repeat.section.heading.value, "first_line": repeat.first.line, "hint": ""}
         fix = None
@@ -176,51 +150,32 @@ def duplicate_sections(letter: Letter, params: dict):
 def known_headings_check(letter: Letter, params: dict):
     """Every heading is one the letter type knows. A near miss gets a
     'did you mean' and a fix. Facts: {heading}, {suggestion}, {hint}."""
-    types = load_letter_types()
-    letter_type = types.get(letter.letter_type)
+    types, letter_type = letter.types, letter.type_spec
     if letter_type is not None:
         names = [name for spec in letter_type.sections for name in spec.names]
     else:
         names = [name for t in types.values() for spec in t.sections for name in spec.names]
     by_key = {heading_key(name): name for name in names}
-    known = known_headings(types)
+    known = types.known_headings
+    label = letter_type.label if letter_type else "known"
     for section in letter.sections:
         key = heading_key(section.heading.value)
         if key in by_key:
             continue
-        if key in known:  # a heading of another letter type
-            yield Hit(
-                section.heading.span(),
-                {
-                    "heading": section.heading.value,
-                    "suggestion": "",
-                    "hint": "it belongs to another kind of letter",
-                },
-            )
-            continue
-        close = difflib.get_close_matches(key, list(by_key), n=1, cutoff=params["cutoff"])
-        if close:
-            suggestion = by_key[close[0]]
-            yield Hit(
-                section.heading.span(),
-                {
-                    "heading": section.heading.value,
-                    "suggestion": suggestion,
-                    "hint": f"did you mean '{suggestion}'?",
-                },
-                Fix(suggestion, f"rename the heading to '{suggestion}'"),
-            )
+        facts = {"heading": section.heading.value, "suggestion": "", "hint": ""}
+        fix = None
+        close = (
+            [] if key in known else difflib.get_close_matches(key, list(by_key), n=1, cutoff=params["cutoff"])
+        )
+        if key in known:
+            facts["hint"] = "it belongs to another kind of letter"
+        elif close:
+            facts["suggestion"] = suggestion = by_key[close[0]]
+            facts["hint"] = f"did you mean '{suggestion}'?"
+            fix = Fix(suggestion, f"rename the heading to '{suggestion}'")
         else:
-            yield Hit(
-                section.heading.span(),
-                {
-                    "heading": section.heading.value,
-                    "suggestion": "",
-                    "hint": "it is not a heading of a "
-                    + (letter_type.label if letter_type else "known")
-                    + " letter",
-                },
-            )
+            facts["hint"] = f"it is not a heading of a {label} letter"
+        yield Hit(section.heading.span(), facts, fix)
 
 
 @check_kind("sign_off_spelling")
@@ -242,7 +197,7 @@ def title_form(letter: Letter, params: dict):
     """The title is in the form its letter type gives ('Focused visit to Kent
     children's services'); a misspelt opening ('Focussed visit') gets a fix.
     Facts: {title}, {expected}."""
-    letter_type = layout.letter_type_of(letter)
+    letter_type = letter.type_spec
     if letter.title is None or letter_type is None:
         return
     title = letter.title.value

@@ -6,6 +6,7 @@ import re
 
 from checker.checking.kinds import Hit, Param, check_kind
 from checker.model import Letter
+from checker.reading.sentences import sentences
 
 # "MASH", "IROs", and joined ones: "B&NES", "S&FS", "C-SPA".
 _ACRONYM = re.compile(r"(?<![\w&-])([A-Z][A-Z0-9]*(?:[&-][A-Z0-9]+)*[A-Z0-9]*[A-Z])(s?)(?![\w&])")
@@ -65,9 +66,6 @@ def acronyms(letter: Letter, params: dict):
             yield Hit(text.span(match.start(), match.end()), {"acronym": acronym})
 
 
-_SENTENCE = re.compile(r"[^.!?]+[.!?]*")
-
-
 @check_kind(
     "sentence_length",
     params=(Param("max_words", "integer", 40, minimum=1, doc="the longest sentence allowed"),),
@@ -78,7 +76,7 @@ def sentence_length(letter: Letter, params: dict):
     limit = params["max_words"]
     for block in letter.body_blocks():
         value = block.text.value
-        for sentence in _SENTENCE.finditer(value):
+        for sentence in sentences(value):
             count = len(sentence.group().split())
             if count > limit:
                 start = sentence.start() + len(sentence.group()) - len(sentence.group().lstrip())
