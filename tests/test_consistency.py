@@ -6,8 +6,8 @@ import pytest
 
 from checker.checking.config import Config
 from checker.checking.engine import Engine
-from checker.checking.kinds.consistency import same_authority
 from checker.reading import source
+from checker.reading.authorities import same_authority
 from checker.reading.letter_reader import letter_from_source
 from tests.conftest import edited
 

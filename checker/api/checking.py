@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
+from functools import partial
 from time import perf_counter
 
-from checker.api.loading import load_file
+from checker.api.loading import load_file, reading_problem
 from checker.api.paths import DEFAULT_INCLUDE, iter_paths
 from checker.api.results import FileResult
-from checker.api.settings import Selection
+from checker.api.settings import Selection, SetupError
+from checker.model import Span
 
 
 def check_file(
@@ -58,10 +60,41 @@ def check_paths(
             name = stdin_name if path == "-" else None
             yield check_file(path, *_as_arguments(selection), name=name)
         return
-    from checker.api.pool import check_in_workers
-
-    yield from check_in_workers(files, selection, jobs, keep_lines)
+    yield from _check_in_workers(files, selection, jobs, keep_lines)
 
 
 def _as_arguments(selection: Selection) -> tuple:
     return (selection.config, selection.select, selection.ignore, selection.extend_select)
+
+
+def _check_in_workers(
+    files: list[str], selection: Selection, jobs: int, keep_lines: bool
+) -> Iterator[FileResult]:
+    """`check_file` over `files` in `jobs` forked workers, results in file order."""
+    from checker.api.pool import in_workers
+    from checker.reading.parser import parser
+
+    # Build the parser and the rules before the pool starts: forked workers
+    # inherit them instead of each building its own.
+    parser()
+    selection.engine_for(files[0])
+    work = partial(_check_for_worker, selection=selection, keep_lines=keep_lines)
+    for outcome in in_workers(files, work, jobs, killed=_worker_killed):
+        if isinstance(outcome, SetupError):
+            raise outcome
+        yield outcome
+
+
+def _worker_killed(path: str) -> FileResult:
+    message = "the process checking this file was killed (out of memory, or a signal); it was not checked"
+    return FileResult(path, [reading_problem("PARSE005", message, Span(1, 1, 1, 1))])
+
+
+def _check_for_worker(path: str, selection: Selection, keep_lines: bool) -> FileResult | SetupError:
+    """Worker side: a light result (no model, the lines only if wanted)."""
+    try:
+        result = check_file(path, *_as_arguments(selection))
+    except SetupError as error:
+        return error
+    result.keep_only_diagnostics(keep_lines)
+    return result

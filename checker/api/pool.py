@@ -1,4 +1,4 @@
-"""Check files in worker processes, in order, surviving a killed worker.
+"""Run work over files in worker processes, in order, surviving a killed worker.
 
 Workers are forked, so they inherit what the parent built (the parser, the
 rules). A worker that dies (SIGKILL, the out-of-memory killer) breaks the
@@ -9,47 +9,6 @@ so that the one that kills its worker is known.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import partial
-
-from checker.api import checking
-from checker.api.loading import reading_problem
-from checker.api.results import FileResult
-from checker.api.settings import Selection, SetupError
-from checker.model import Span
-
-
-def check_in_workers(
-    files: list[str], selection: Selection, jobs: int, keep_lines: bool
-) -> Iterator[FileResult]:
-    """`check_file` over `files` in `jobs` forked workers, results in file order."""
-    from checker.reading.parser import parser
-
-    # Build the parser and the rules before the pool starts: forked workers
-    # inherit them instead of each building its own.
-    parser()
-    selection.engine_for(files[0])
-    work = partial(_check_for_worker, selection=selection, keep_lines=keep_lines)
-    for outcome in in_workers(files, work, jobs, killed=_worker_killed):
-        if isinstance(outcome, SetupError):
-            raise outcome
-        yield outcome
-
-
-def _worker_killed(path: str) -> FileResult:
-    message = "the process checking this file was killed (out of memory, or a signal); it was not checked"
-    return FileResult(path, [reading_problem("PARSE005", message, Span(1, 1, 1, 1))])
-
-
-def _check_for_worker(path: str, selection: Selection, keep_lines: bool) -> FileResult | SetupError:
-    """Worker side: a light result (no model, the lines only if wanted)."""
-    try:
-        result = checking.check_file(
-            path, selection.config, selection.select, selection.ignore, selection.extend_select
-        )
-    except SetupError as error:
-        return error
-    result.keep_only_diagnostics(keep_lines)
-    return result
 
 
 def in_workers(files: list[str], work, jobs: int, killed) -> Iterator:

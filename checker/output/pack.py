@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from checker.diagnostics import Diagnostic
-from checker.output.annotate import AnnotatedLine, annotate, visible
+from checker.output.annotate import AnnotatedLine, annotate
+from checker.output.escape import visible
 
 SEVERITY_ORDER = ("error", "warning", "info")
 _YEAR = re.compile(r"(?:19|20)\d\d")

@@ -83,52 +83,17 @@ def render_sarif(results, rules, statistics: dict | None = None) -> str:
     (the PARSE rules too)."""
     used = sorted({d.rule for r in results for d in r.diagnostics})
     by_id = {rule.id: rule for rule in rules}
-    descriptors = []
-    for rule_id in used:
-        if rule_id in by_id:
-            descriptors.append(_rule_descriptor(by_id[rule_id]))
-        else:  # pragma: no cover - every diagnostic comes from a loaded rule
-            descriptors.append({"id": rule_id})
+    # every diagnostic comes from a loaded rule; an unknown one still gets its ID
+    descriptors = [
+        _rule_descriptor(by_id[rule_id]) if rule_id in by_id else {"id": rule_id} for rule_id in used
+    ]
     index = {rule_id: i for i, rule_id in enumerate(used)}
     sarif_results = []
     for result in results:
         location = artifact_location(result.path)
-        for d in result.diagnostics:
-            item = {
-                "ruleId": d.rule,
-                "ruleIndex": index[d.rule],
-                "level": _LEVEL[d.severity],
-                "message": {"text": d.message},
-                "locations": [
-                    {"physicalLocation": {"artifactLocation": location, "region": _region(d.span)}}
-                ],
-            }
-            if d.fix is not None:
-                item["fixes"] = [
-                    {
-                        "description": {"text": d.fix.description},
-                        "artifactChanges": [
-                            {
-                                "artifactLocation": location,
-                                "replacements": [
-                                    {
-                                        "deletedRegion": _region(d.span),
-                                        "insertedContent": {"text": d.fix.replacement},
-                                    }
-                                ],
-                            }
-                        ],
-                    }
-                ]
-            sarif_results.append(item)
+        sarif_results += [_result(d, index[d.rule], location) for d in result.diagnostics]
     run = {
-        "tool": {
-            "driver": {
-                "name": "lettercheck",
-                "version": __version__,
-                "rules": descriptors,
-            }
-        },
+        "tool": {"driver": {"name": "lettercheck", "version": __version__, "rules": descriptors}},
         "invocations": [
             {"executionSuccessful": not any(d.rule == "PARSE004" for r in results for d in r.diagnostics)}
         ],
@@ -138,9 +103,21 @@ def render_sarif(results, rules, statistics: dict | None = None) -> str:
     }
     if statistics is not None:
         run["properties"] = {"statistics": statistics}
-    document = {
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [run],
-    }
+    document = {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0", "runs": [run]}
     return for_unicode(json.dumps(document, indent=2, ensure_ascii=False))
+
+
+def _result(d, rule_index: int, location: dict) -> dict:
+    """One problem as a SARIF result, with its fix where the rule offers one."""
+    item = {
+        "ruleId": d.rule,
+        "ruleIndex": rule_index,
+        "level": _LEVEL[d.severity],
+        "message": {"text": d.message},
+        "locations": [{"physicalLocation": {"artifactLocation": location, "region": _region(d.span)}}],
+    }
+    if d.fix is not None:
+        replacement = {"deletedRegion": _region(d.span), "insertedContent": {"text": d.fix.replacement}}
+        change = {"artifactLocation": location, "replacements": [replacement]}
+        item["fixes"] = [{"description": {"text": d.fix.description}, "artifactChanges": [change]}]
+    return item

@@ -9,13 +9,14 @@ section kinds, the visit dates, the inspectors and the signatory.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from functools import cache
+
+from lark import Transformer, v_args
 
 from checker.model import Block, DateMention, Letter, Recipient, Section, Text
 from checker.reading import people
 from checker.reading import written_dates as dates
+from checker.reading.authorities import normalise_authority
 from checker.reading.letter_types import LetterType, LetterTypes, heading_key
 from checker.reading.lines import BOLD_LINE, MD_HEADING
 
@@ -36,87 +37,82 @@ class Head:
 
 def build_letter(tree, path: str, lines: list[str], types: LetterTypes) -> Letter:
     """The letter the parse tree of `lines` holds."""
-    return _builder_class()(path, lines, types).transform(tree)
+    return LetterBuilder(path, lines, types).transform(tree)
 
 
-@cache
-def _builder_class():
-    """The Transformer class (lark is imported when the first letter is read)."""
-    from lark import Transformer, v_args
+@v_args(inline=True)
+class LetterBuilder(Transformer):
+    """One method per grammar rule, named after it, given the rule's parts."""
 
-    @v_args(inline=True)
-    class LetterBuilder(Transformer):
-        def __init__(self, path: str, lines: list[str], types: LetterTypes) -> None:
-            super().__init__()
-            self.path, self.lines, self.types = path, lines, types
+    def __init__(self, path: str, lines: list[str], types: LetterTypes) -> None:
+        super().__init__()
+        self.path, self.lines, self.types = path, lines, types
 
-        def start(self, letter: Letter) -> Letter:
-            return letter
+    def start(self, letter: Letter) -> Letter:
+        return letter
 
-        def letter(self, head, salutation, title, opening, sections, closing, sign_off, signature) -> Letter:
-            letter = Letter(path=self.path, lines=self.lines, types=self.types)
-            _fill_head(letter, head or Head())
-            letter.salutation = _text(salutation) if salutation else None
-            letter.title, letter.opening, letter.closing = title, opening or [], closing
-            letter.sign_off = _text(sign_off) if sign_off else None
-            if signature is not None:
-                letter.signature = signature
-                letter.signatory = people.read_signature(signature)
-            return read_facts(letter, sections)
+    def letter(self, head, salutation, title, opening, sections, closing, sign_off, signature) -> Letter:
+        letter = Letter(path=self.path, lines=self.lines, types=self.types)
+        _fill_head(letter, head or Head())
+        letter.salutation = _text(salutation) if salutation else None
+        letter.title, letter.opening, letter.closing = title, opening or [], closing
+        letter.sign_off = _text(sign_off) if sign_off else None
+        if signature is not None:
+            letter.signature = signature
+            letter.signatory = people.read_signature(signature)
+        return read_facts(letter, sections)
 
-        def letter_without_salutation(self, head, title, *rest) -> Letter:
-            return self.letter(head, None, _text(title), *rest)
+    def letter_without_salutation(self, head, title, *rest) -> Letter:
+        return self.letter(head, None, _text(title), *rest)
 
-        def letter_signed_off_only(self, title, *rest) -> Letter:
-            return self.letter(None, None, _text(title) if title else None, *rest)
+    def letter_signed_off_only(self, title, *rest) -> Letter:
+        return self.letter(None, None, _text(title) if title else None, *rest)
 
-        def head(self, letterhead, date_line, recipient) -> Head:
-            return Head(letterhead or [], date_line, recipient)
+    def head(self, letterhead, date_line, recipient) -> Head:
+        return Head(letterhead or [], date_line, recipient)
 
-        def undated_head(self, letterhead, *recipient_lines) -> Head:
-            return Head(letterhead or [], None, people.read_recipient(_text(*recipient_lines)))
+    def undated_head(self, letterhead, *recipient_lines) -> Head:
+        return Head(letterhead or [], None, people.read_recipient(_text(*recipient_lines)))
 
-        def letterhead_only(self, letterhead) -> Head:
-            return Head(letterhead)
+    def letterhead_only(self, letterhead) -> Head:
+        return Head(letterhead)
 
-        def letterhead(self, *lines) -> list[Text]:
-            return [_text(line) for line in lines]
+    def letterhead(self, *lines) -> list[Text]:
+        return [_text(line) for line in lines]
 
-        def date_line(self, line) -> Text:
-            return _text(line)
+    def date_line(self, line) -> Text:
+        return _text(line)
 
-        def recipient(self, *lines) -> Recipient:
-            return people.read_recipient(_text(*lines))
+    def recipient(self, *lines) -> Recipient:
+        return people.read_recipient(_text(*lines))
 
-        def title(self, line) -> Text:
-            return _text(line)
+    def title(self, line) -> Text:
+        return _text(line)
 
-        def opening(self, blocks: list[Block]) -> list[Block]:
-            return blocks
+    def opening(self, blocks: list[Block]) -> list[Block]:
+        return blocks
 
-        def sections(self, *sections: Section) -> list[Section]:
-            return list(sections)
+    def sections(self, *sections: Section) -> list[Section]:
+        return list(sections)
 
-        def section(self, heading, blocks) -> Section:
-            style = {MD_HEADING: "markdown", BOLD_LINE: "bold"}.get(heading.value.shape, "plain")
-            return Section(_text(heading), "other", blocks or [], style)
+    def section(self, heading, blocks) -> Section:
+        style = {MD_HEADING: "markdown", BOLD_LINE: "bold"}.get(heading.value.shape, "plain")
+        return Section(_text(heading), "other", blocks or [], style)
 
-        def blocks(self, *blocks: Block) -> list[Block]:
-            return list(blocks)
+    def blocks(self, *blocks: Block) -> list[Block]:
+        return list(blocks)
 
-        def paragraph(self, *lines) -> Block:
-            return Block("paragraph", _text(*lines))
+    def paragraph(self, *lines) -> Block:
+        return Block("paragraph", _text(*lines))
 
-        def item(self, first, *lines) -> Block:
-            return Block("item", _text(first, *lines), marker=first.value.marker)
+    def item(self, first, *lines) -> Block:
+        return Block("item", _text(first, *lines), marker=first.value.marker)
 
-        def closing(self, *lines) -> Text:
-            return _text(*lines)
+    def closing(self, *lines) -> Text:
+        return _text(*lines)
 
-        def signature(self, *lines) -> Text:
-            return _text(*lines)
-
-    return LetterBuilder
+    def signature(self, *lines) -> Text:
+        return _text(*lines)
 
 
 def _fill_head(letter: Letter, head: Head) -> None:
@@ -202,18 +198,6 @@ def identify_type(letter: Letter, types: LetterTypes) -> LetterType | None:
             if any(p.search(first) for p in letter_type.opening):
                 return letter_type
     return None
-
-
-_COUNCIL_SUFFIX = re.compile(
-    r"\s+(?:(?:county|city|borough|metropolitan borough|district)\s+)?council$|\s+local authority$",
-    re.IGNORECASE,
-)
-
-
-def normalise_authority(name: str) -> str:
-    """'the Wakefield local authority' -> 'Wakefield'; 'Kent County Council' -> 'Kent'."""
-    name = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
-    return _COUNCIL_SUFFIX.sub("", _COUNCIL_SUFFIX.sub("", name).strip()).strip()
 
 
 def _local_authority(letter: Letter, letter_type: LetterType | None) -> str | None:

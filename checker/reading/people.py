@@ -238,14 +238,15 @@ _RECIPIENT = re.compile(
 _POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 
 
-# Letters after a name that are not part of it.
-HONOURS = re.compile(
-    r"\s+(?:OBE|CBE|MBE|KBE|DBE|CB|BEM|QPM|QFSM|DL|JP|FRSA|FCA|MA|MSc|MBA|BA|BSc|PhD|CQSW)\b\.?",
-    re.IGNORECASE,
-)
+# Letters after a name that are not part of it: honours and degrees.
+HONOURS_AFTER_NAMES = (
+    "OBE", "CBE", "MBE", "KBE", "DBE", "CB", "BEM", "QPM", "QFSM", "DL", "JP", "FRSA",
+    "FCA", "MA", "MSc", "MBA", "BA", "BSc", "PhD", "CQSW",
+)  # fmt: skip
+HONOURS = re.compile(rf"\s+(?:{'|'.join(HONOURS_AFTER_NAMES)})\b\.?", re.IGNORECASE)
 # A line of the recipient block that is only a name (or two: "A and B"),
 # perhaps with honours and then the job title after a comma.
-_HONOUR_WORDS = r"(?:OBE|CBE|MBE|KBE|DBE|CB|BEM|QPM|DL|JP|FRSA)"
+_HONOUR_WORDS = rf"(?:{'|'.join(HONOURS_AFTER_NAMES)})"
 _PERSON = rf"{_HONORIFIC}?[A-Z][\w'’]*(?:(?:\s+-?|-)(?!{_HONOUR_WORDS}\b)[A-Z][\w'’\-]*){{1,3}}"
 _NAME_LINE = re.compile(
     rf"^(?P<names>{_PERSON}(?:\s+and\s+{_PERSON})?)"

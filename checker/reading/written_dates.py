@@ -103,37 +103,14 @@ def read_textual(text: str, between: bool = False) -> tuple[list[dt.date | None]
     """Days named by a textual expression, with its style problems. `between`:
     the words before it were "between", so "3 and 5 November" is a range."""
     problems: list[str] = []
-    groups: list[tuple[list[int], list[str], int, str | None]] = []
+    groups: list[tuple[list[int], list[str], int, int | None]] = []
     group_joins: list[str] = []  # the words between one day-month group and the next
     previous_end = None
     for group in _GROUP_RE.finditer(text):
         if previous_end is not None:
             group_joins.append(text[previous_end : group.start()])
         previous_end = group.end()
-        words = group.group()
-        words = re.sub(_WEEKDAY, "", words, flags=re.IGNORECASE)
-        month_match = _MONTH_RE.search(words)
-        month_word = month_match.group().rstrip(".").lower()
-        year_match = _YEAR_RE.search(words[month_match.end() :]) if month_match else None
-        head = re.sub(
-            _WEEKDAY, "", words[: month_match.start()] if month_match else words, flags=re.IGNORECASE
-        )
-        days: list[int] = []
-        joins: list[str] = []
-        last_end = None
-        for day in _DAY_RE.finditer(head):
-            if last_end is not None:
-                joins.append(head[last_end : day.start()])
-            last_end = day.end()
-            days.append(int(day.group(1)))
-            if day.group(2):
-                problems.append("ordinal")
-            if day.group(1).startswith("0"):
-                problems.append("leading zero")
-        if month_word not in _FULL_MONTHS:
-            problems.append("abbreviated month")
-        year = int(year_match.group().replace(" ", "")) if year_match else None
-        groups.append((days, joins, MONTHS[month_word], year))
+        groups.append(_read_group(group.group(), problems))
     if not groups:
         return [], ["unreadable"]
     final_year = groups[-1][3]
@@ -142,27 +119,65 @@ def read_textual(text: str, between: bool = False) -> tuple[list[dt.date | None]
         return [], problems
     result: list[dt.date | None] = []
     for days, joins, month, year in groups:
-        year = year or final_year
-        expanded: list[int] = days[:1]
-        inside: set[int] = set()  # days a range fills in, not written
-        for join, day in zip(joins, days[1:], strict=False):
-            if _RANGE_JOIN.match(join) and expanded and day > expanded[-1]:
-                inside.update(range(expanded[-1] + 1, day))
-                expanded.extend(range(expanded[-1] + 1, day + 1))
-            else:
-                expanded.append(day)
-        made = [(_make(year, month, day, problems), day in inside) for day in expanded]
-        result.extend(date for date, filled in made if not (filled and date and date.weekday() >= 5))
-    # "30 December and 2 January 2019": earlier groups belong to the year before.
+        result.extend(_days(days, joins, month, year or final_year, problems))
+    result = _across_new_year(groups, result)
+    if _is_range(groups, group_joins, between):
+        result = _fill(result)
+    return result, problems
+
+
+def _read_group(words: str, problems: list[str]) -> tuple[list[int], list[str], int, int | None]:
+    """One day-month group ("6 and 7 February 2018"): its days, the words
+    between them, its month and its year (None when it has none)."""
+    words = re.sub(_WEEKDAY, "", words, flags=re.IGNORECASE)
+    month_match = _MONTH_RE.search(words)
+    month_word = month_match.group().rstrip(".").lower()
+    year_match = _YEAR_RE.search(words[month_match.end() :]) if month_match else None
+    head = re.sub(_WEEKDAY, "", words[: month_match.start()] if month_match else words, flags=re.IGNORECASE)
+    days: list[int] = []
+    joins: list[str] = []
+    last_end = None
+    for day in _DAY_RE.finditer(head):
+        if last_end is not None:
+            joins.append(head[last_end : day.start()])
+        last_end = day.end()
+        days.append(int(day.group(1)))
+        if day.group(2):
+            problems.append("ordinal")
+        if day.group(1).startswith("0"):
+            problems.append("leading zero")
+    if month_word not in _FULL_MONTHS:
+        problems.append("abbreviated month")
+    year = int(year_match.group().replace(" ", "")) if year_match else None
+    return days, joins, MONTHS[month_word], year
+
+
+def _days(
+    days: list[int], joins: list[str], month: int, year: int, problems: list[str]
+) -> list[dt.date | None]:
+    """The dates of one group: "8–9" and "8 to 10" are ranges, whose weekend
+    days are left out (a visit does not run over a weekend)."""
+    expanded: list[int] = days[:1]
+    inside: set[int] = set()  # days a range fills in, not written
+    for join, day in zip(joins, days[1:], strict=False):
+        if _RANGE_JOIN.match(join) and expanded and day > expanded[-1]:
+            inside.update(range(expanded[-1] + 1, day))
+            expanded.extend(range(expanded[-1] + 1, day + 1))
+        else:
+            expanded.append(day)
+    made = [(_make(year, month, day, problems), day in inside) for day in expanded]
+    return [date for date, filled in made if not (filled and date and date.weekday() >= 5)]
+
+
+def _across_new_year(groups: list, result: list[dt.date | None]) -> list[dt.date | None]:
+    """ "30 December and 2 January 2019": earlier groups belong to the year before."""
     known = [d for d in result if d]
     if len(groups) > 1 and known and known[0] > known[-1] and groups[0][3] is None:
         shifted = [d.replace(year=d.year - 1) if d and d.month > known[-1].month else d for d in result]
         first = next(d for d in shifted if d)
         if (known[-1] - first).days <= 62:
-            result = shifted
-    if _is_range(groups, group_joins, between):
-        result = _fill(result)
-    return result, problems
+            return shifted
+    return result
 
 
 def _is_range(groups: list, group_joins: list[str], between: bool) -> bool:

@@ -7,7 +7,7 @@ import re
 from checker.checking.kinds import Hit, check_kind
 from checker.diagnostics import Fix
 from checker.model import Letter
-from checker.reading.builder import normalise_authority
+from checker.reading.authorities import same_authority
 from checker.reading.lines import intended_sign_off
 from checker.reading.people import HONORIFICS, HONOURS
 
@@ -103,32 +103,6 @@ def visit_type_agreement(letter: Letter, params: dict):
 _OPENING_AUTHORITY = re.compile(
     r"visit (?:to|of) (?P<la>.+?)(?:['’]s)? children['’]s services", re.IGNORECASE
 )
-
-
-# Words around an authority's name that do not change which authority it is.
-_AUTHORITY_PREFIX = re.compile(
-    r"^(?:the\s+)?(?:(?:London|Royal)\s+Borough\s+of|Borough\s+of|City\s+of)\s+", re.I
-)
-_AUTHORITY_SUFFIX = re.compile(
-    r"\s*\([^)]*\)$|\s+(?:metropolitan\s+borough|MBC|borough|city|county|council|local\s+authority)$", re.I
-)
-
-
-def _authority_words(name: str) -> list[str]:
-    name = _AUTHORITY_PREFIX.sub("", normalise_authority(name))
-    while (shorter := _AUTHORITY_SUFFIX.sub("", name)) != name:
-        name = shorter
-    return name.replace("&", "and").replace("-", " ").lower().split()
-
-
-def same_authority(found: str, expected: str) -> bool:
-    """'London Borough of Ealing' is 'Ealing', 'Wigan Metropolitan Borough' is
-    'Wigan', 'Slough Children First' (its trust) is 'Slough', 'Bath and North
-    East Somerset (B&NES)' is 'Bath and North East Somerset'; 'Dorset' is not
-    'Bournemouth, Christchurch and Poole', nor 'Somerset' 'North Somerset'."""
-    a, b = _authority_words(found), _authority_words(expected)
-    shorter, longer = sorted((a, b), key=len)
-    return bool(shorter) and longer[: len(shorter)] == shorter
 
 
 @check_kind("authority_agreement")
