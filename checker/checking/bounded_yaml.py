@@ -27,15 +27,18 @@ def loader():
     return getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
 
 
-def load(text: str):
-    """(root node, data) of a YAML document; raise YamlError with its position."""
+def load(text: str, trusted: bool = False):
+    """(root node, data) of a YAML document; raise YamlError with its position.
+    The document is parsed once; its size once expanded is checked before it
+    is built, unless it is `trusted` (the rules lettercheck ships)."""
     import yaml
 
+    reader = loader()(text)
     try:
-        root = yaml.compose(text, Loader=loader())
-        if root is not None:
+        root = reader.get_single_node()
+        if root is not None and not trusted:
             _check_expansion(root)
-        data = yaml.load(text, Loader=loader())
+        data = reader.construct_document(root) if root is not None else None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or str(error)
@@ -43,6 +46,8 @@ def load(text: str):
         raise YamlError(f"invalid YAML: {problem}", *where) from None
     except RecursionError:
         raise YamlError("invalid YAML: nested too deeply") from None
+    finally:
+        reader.dispose()
     return root, data
 
 

@@ -222,23 +222,23 @@ def update_readme(text: str) -> str:
     return text
 
 
-if __name__ == "__main__":  # python -m checker.checking.rule_docs README.md (and rules/schema.json beside it)
-    import os
-    import sys
-
-    path = sys.argv[1] if len(sys.argv) > 1 else "README.md"
+def _update_file(path: str, update) -> None:
+    """Rewrite `path` with `update(text)` when that changes it, and say so."""
     with open(path, encoding="utf-8") as handle:
         current = handle.read()
-    updated = update_readme(current)
+    updated = update(current)
     if updated != current:
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(updated)
         print(f"updated {path}")
-    schema_path = os.path.join(os.path.dirname(os.path.abspath(path)), "rules", "schema.json")
-    with open(schema_path, encoding="utf-8") as handle:
-        current = handle.read()
-    updated = update_schema(current)
-    if updated != current:
-        with open(schema_path, "w", encoding="utf-8") as handle:
-            handle.write(updated)
-        print(f"updated {schema_path}")
+
+
+if __name__ == "__main__":  # python -m checker.checking.rule_docs README.md (and rules/schema.json beside it)
+    import os
+    import sys
+
+    readme = sys.argv[1] if len(sys.argv) > 1 else "README.md"
+    _update_file(readme, update_readme)
+    _update_file(
+        os.path.join(os.path.dirname(os.path.abspath(readme)), "rules", "schema.json"), update_schema
+    )

@@ -1,4 +1,4 @@
-"""How `lettercheck COMMAND --help` and usage errors read.
+"""How `lettercheck COMMAND --help`, usage errors and option values read.
 
 Typer's plain help puts every option in one list with type names as
 metavars (`<list[str]>`, `{paths}...`) and passes on its validation library's
@@ -62,13 +62,23 @@ class _Examples:
                 formatter.write(f"{' ' * formatter.current_indent}{line.strip()}\n")
 
 
-class Group(_Examples, TyperGroup):
+class _PlainValues:
+    """Plain option values are read without pydantic (checker.cli.values)."""
+
+    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
+        from checker.cli.values import install
+
+        install(self.get_params(ctx))
+        return super().parse_args(ctx, args)
+
+
+class Group(_Examples, _PlainValues, TyperGroup):
     """The `lettercheck` command itself: its help wraps and ends with examples too."""
 
     context_class = _Context
 
 
-class Command(_Examples, TyperCommand):
+class Command(_Examples, _PlainValues, TyperCommand):
     """A typer command with grouped options, examples and plain errors."""
 
     context_class = _Context

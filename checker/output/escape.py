@@ -52,11 +52,6 @@ def keep_tabs(text: str) -> str:
     )
 
 
-def visible_width(text: str) -> int:
-    """How many columns `text` takes once escaped (for underlining source)."""
-    return len(keep_tabs(text))
-
-
 def for_xml(text: str) -> str:
     """`text` with the characters XML 1.0 forbids made visible."""
     if not _NOT_XML.search(text):
