@@ -12,20 +12,20 @@ from tests.conftest import BROKEN, LETTERS, OTHER
 
 # broken fixture -> the errors it must produce (rule, category, line, column)
 BROKEN_EXPECTED = {
-    "dated_before_visit.md": [("DATE001", "dates", 9, 1)],
-    "impossible_date.md": [("DATE002", "dates", 9, 1)],
-    "misspelt_heading.md": [("STR012", "structure", 27, 4)],
-    "missing_findings.md": [("STR001", "structure", 36, 1)],
-    "wrong_signatory.md": [("INSP003", "inspectors", 71, 1)],
-    "her_majesty_after_2022.md": [("INSP006", "inspectors", 23, 150)],
-    "salutation_mismatch.md": [("CONS001", "consistency", 13, 1)],
-    "placeholder.md": [("DRAFT001", "draft", 18, 183)],
-    "adoption_recommendation.md": [("ALIGN001", "alignment", 32, 3)],
-    "area_not_evaluated.md": [("ALIGN002", "alignment", 23, 3)],
-    "previous_visit_after.md": [("DATE009", "dates", 13, 293)],
-    "inspector_without_role.md": [("INSP002", "inspectors", 13, 278)],
-    "misspelt_sign_off.md": [("STR014", "structure", 70, 1)],
-    "visit_in_wrong_year.md": [("DATE001", "dates", 9, 1)],
+    "DATE001_dated_before_visit.md": [("DATE001", "dates", 9, 1)],
+    "DATE002_impossible_date.md": [("DATE002", "dates", 9, 1)],
+    "STR012_misspelt_heading.md": [("STR012", "structure", 27, 4)],
+    "STR001_missing_findings.md": [("STR001", "structure", 36, 1)],
+    "INSP003_wrong_signatory.md": [("INSP003", "inspectors", 71, 1)],
+    "INSP006_her_majesty_after_2022.md": [("INSP006", "inspectors", 23, 150)],
+    "CONS001_salutation_mismatch.md": [("CONS001", "consistency", 13, 1)],
+    "DRAFT001_placeholder.md": [("DRAFT001", "draft", 18, 183)],
+    "ALIGN001_adoption_recommendation.md": [("ALIGN001", "alignment", 32, 3)],
+    "ALIGN002_area_not_evaluated.md": [("ALIGN002", "alignment", 23, 3)],
+    "DATE009_previous_visit_after.md": [("DATE009", "dates", 13, 293)],
+    "INSP002_inspector_without_role.md": [("INSP002", "inspectors", 13, 278)],
+    "STR014_misspelt_sign_off.md": [("STR014", "structure", 70, 1)],
+    "DATE001_visit_in_wrong_year.md": [("DATE001", "dates", 9, 1)],
 }
 
 
@@ -36,6 +36,11 @@ def _json(cli, *args):
 
 def test_every_broken_fixture_has_expectations():
     assert sorted(p.name for p in BROKEN.iterdir()) == sorted(BROKEN_EXPECTED)
+
+
+def test_a_broken_fixture_is_named_by_the_rule_it_breaks():
+    for name, expected in BROKEN_EXPECTED.items():
+        assert name.split("_", 1)[0] == expected[0][0], name
 
 
 @pytest.mark.parametrize("name", sorted(BROKEN_EXPECTED))
@@ -51,7 +56,7 @@ def test_broken_letter_is_caught_at_the_right_place(cli, name):
 
 
 def test_a_visit_in_the_wrong_year_says_which_year_would_fit(cli):
-    _, data = _json(cli, str(BROKEN / "visit_in_wrong_year.md"))
+    _, data = _json(cli, str(BROKEN / "DATE001_visit_in_wrong_year.md"))
     (d,) = data["files"][0]["diagnostics"]
     assert (
         d["message"] == "letter is dated 8 February 2019, but the visit ended on 15 January 2020 (in 2019?)"
@@ -59,9 +64,11 @@ def test_a_visit_in_the_wrong_year_says_which_year_would_fit(cli):
 
 
 def test_the_underlined_text_is_the_offending_text(cli):
-    _, data = _json(cli, str(BROKEN / "her_majesty_after_2022.md"))
+    _, data = _json(cli, str(BROKEN / "INSP006_her_majesty_after_2022.md"))
     (d,) = [d for d in data["files"][0]["diagnostics"] if d["rule"] == "INSP006"]
-    line = (BROKEN / "her_majesty_after_2022.md").read_text(encoding="utf-8").split("\n")[d["line"] - 1]
+    line = (
+        (BROKEN / "INSP006_her_majesty_after_2022.md").read_text(encoding="utf-8").split("\n")[d["line"] - 1]
+    )
     assert line[d["column"] - 1 : d["end_column"] - 1] == "Her"
     assert d["fix"] == {"replacement": "His", "description": "write 'His'"}
 
@@ -96,7 +103,7 @@ def test_fail_on_warning_tightens_the_exit_code(cli):
 def test_mixed_folder_reports_every_file_and_exits_2(cli, tmp_path):
     for name in ("kent_focused_2019.md",):
         (tmp_path / name).write_bytes((LETTERS / name).read_bytes())
-    (tmp_path / "bad.md").write_bytes((BROKEN / "dated_before_visit.md").read_bytes())
+    (tmp_path / "bad.md").write_bytes((BROKEN / "DATE001_dated_before_visit.md").read_bytes())
     (tmp_path / "binary.txt").write_bytes((OTHER / "binary.txt").read_bytes())
     (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4 not walked")
     result, data = _json(cli, str(tmp_path))
@@ -109,10 +116,10 @@ def test_mixed_folder_reports_every_file_and_exits_2(cli, tmp_path):
 
 
 def test_text_output_shows_source_underline_and_help(cli):
-    result = cli("check", str(BROKEN / "dated_before_visit.md"))
+    result = cli("check", str(BROKEN / "DATE001_dated_before_visit.md"))
     out = result.stdout
     assert "error[DATE001]: letter is dated 11 January 2019, but the visit ended on 15 January 2019" in out
-    assert "--> " in out and "dated_before_visit.md:9:1" in out
+    assert "--> " in out and "DATE001_dated_before_visit.md:9:1" in out
     assert " 9 | 11 January 2019" in out
     assert "^^^^^^^^^^^^^^^" in out
     assert "= help: The letter is written after the visit" in out
@@ -122,14 +129,14 @@ def test_text_output_shows_source_underline_and_help(cli):
 
 
 def test_github_annotations(cli):
-    result = cli("check", str(BROKEN / "salutation_mismatch.md"), "--format", "github")
+    result = cli("check", str(BROKEN / "CONS001_salutation_mismatch.md"), "--format", "github")
     (line,) = [text for text in result.stdout.splitlines() if "CONS001" in text]
     assert line.startswith("::error file=")
     assert ",line=13,col=1,endLine=13,endColumn=15,title=CONS001::" in line
 
 
 def test_sarif_is_2_1_0_with_code_point_columns(cli):
-    result = cli("check", str(BROKEN / "misspelt_heading.md"), "--format", "sarif")
+    result = cli("check", str(BROKEN / "STR012_misspelt_heading.md"), "--format", "sarif")
     sarif = json.loads(result.stdout)
     assert sarif["version"] == "2.1.0"
     run = sarif["runs"][0]
@@ -182,7 +189,7 @@ def test_sarif_has_the_shape_code_scanning_requires(cli):
 
 
 def test_junit(cli):
-    result = cli("check", str(BROKEN / "placeholder.md"), "--format", "junit")
+    result = cli("check", str(BROKEN / "DRAFT001_placeholder.md"), "--format", "junit")
     root = ET.fromstring(result.stdout.split("?>", 1)[1])
     suite = root.find("testsuite")
     assert suite.get("failures") == "1"
@@ -195,15 +202,15 @@ def test_baseline_round_trip(cli, tmp_path):
     assert first.exit_code == 0  # written: recording problems is not failing on them
     assert f"baseline written to {baseline}" in first.stderr
     counts = json.loads(baseline.read_text())["files"]
-    assert any(path.endswith("placeholder.md") for path in counts)
+    assert any(path.endswith("DRAFT001_placeholder.md") for path in counts)
     again = cli("check", str(BROKEN), "-f", "concise", "--baseline", str(baseline))
     assert again.exit_code == 0
 
 
 def test_select_and_ignore_options(cli):
-    result, data = _json(cli, str(BROKEN / "placeholder.md"), "--select", "DATE")
+    result, data = _json(cli, str(BROKEN / "DRAFT001_placeholder.md"), "--select", "DATE")
     assert data["files"][0]["diagnostics"] == [] and result.exit_code == 0
-    result, data = _json(cli, str(BROKEN / "placeholder.md"), "--ignore", "draft")
+    result, data = _json(cli, str(BROKEN / "DRAFT001_placeholder.md"), "--ignore", "draft")
     assert result.exit_code == 0
 
 
@@ -267,7 +274,7 @@ def test_parallel_and_serial_runs_report_the_same_in_the_same_order(cli):
 
 def test_fix_rewrites_files_in_their_own_encoding_and_line_endings(cli, tmp_path):
     heading = tmp_path / "heading.md"
-    heading.write_bytes((BROKEN / "misspelt_heading.md").read_bytes())
+    heading.write_bytes((BROKEN / "STR012_misspelt_heading.md").read_bytes())
     crlf = tmp_path / "westbury.txt"
     original = (LETTERS / "westbury_focused_2015_crlf.txt").read_bytes()
     crlf.write_bytes(
@@ -297,9 +304,9 @@ def test_fix_refuses_standard_input(cli):
 def test_fix_skips_a_file_it_cannot_rewrite_and_fixes_the_others(cli, tmp_path):
     stray = tmp_path / "a_stray_byte.md"
     utf8 = "\nthe ‘front door’ – “as written”\n".encode()
-    stray.write_bytes((BROKEN / "misspelt_heading.md").read_bytes() + utf8 + b"caf\xe9\n")
+    stray.write_bytes((BROKEN / "STR012_misspelt_heading.md").read_bytes() + utf8 + b"caf\xe9\n")
     good = tmp_path / "b_heading.md"
-    good.write_bytes((BROKEN / "misspelt_heading.md").read_bytes())
+    good.write_bytes((BROKEN / "STR012_misspelt_heading.md").read_bytes())
     result = cli("check", str(tmp_path), "--fix", "-f", "concise")
     assert "a_stray_byte.md: fixes not written" in result.stderr
     assert "fixed 1 problem" in result.stderr

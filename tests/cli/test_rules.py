@@ -61,13 +61,6 @@ def test_rules_rejects_unknown_formats_and_categories(cli):
         assert "is not one of" in result.stderr
 
 
-def test_rules_categories_are_the_diagnostic_categories():
-    from checker.cli import Category
-    from checker.diagnostics import CATEGORIES
-
-    assert tuple(c.value for c in Category) == CATEGORIES
-
-
 def test_piped_rules_output_is_neither_padded_nor_cut(cli, house, monkeypatch):
     monkeypatch.chdir(house)
     lines = cli("rules").stdout.splitlines()

@@ -193,7 +193,7 @@ def test_recommendations_in_full_beside_their_findings(pack):
         for line in rec["supported_by"]:  # each target is a paragraph of the letter text
             assert dom.by_id(f"l{hull}-L{line}").attrs["data-block"] == str(line)
 
-    adoption = numbers["adoption_recommendation.md"]
+    adoption = numbers["ALIGN001_adoption_recommendation.md"]
     article = dom.by_id(f"l{adoption}")
     unsupported = [c for c in article.by_class("link-card") if "unsupported" in c.classes]
     assert len(unsupported) == 1
@@ -207,9 +207,9 @@ def test_recommendations_in_full_beside_their_findings(pack):
 def test_monitoring_letter_maps_areas_to_findings(pack):
     results, dom = pack
     numbers = {Path(r.path).name: n for n, r in enumerate(results, start=1)}
-    data = json.loads(_json_report(str(BROKEN / "area_not_evaluated.md")))["letters"][0]
+    data = json.loads(_json_report(str(BROKEN / "ALIGN002_area_not_evaluated.md")))["letters"][0]
     assert [a["line"] for a in data["areas"]] == [19, 20, 21, 22, 23, 24]
-    article = dom.by_id(f"l{numbers['area_not_evaluated.md']}")
+    article = dom.by_id(f"l{numbers['ALIGN002_area_not_evaluated.md']}")
     cards = [c for c in article.by_class("link-card") if c.attrs["id"].split("-")[1].startswith("area")]
     assert [c.find(type="button")[0].attrs["data-self"] for c in cards] == [
         str(a["line"]) for a in data["areas"]
@@ -226,7 +226,7 @@ def test_monitoring_letter_maps_areas_to_findings(pack):
 def test_outline_timeline_inspectors_and_signatory(pack):
     results, dom = pack
     numbers = {Path(r.path).name: n for n, r in enumerate(results, start=1)}
-    key = numbers["previous_visit_after.md"]
+    key = numbers["DATE009_previous_visit_after.md"]
     article = dom.by_id(f"l{key}")
     outline = article.by_id(f"l{key}-outline").parent
     rows = [
@@ -255,7 +255,7 @@ def test_outline_timeline_inspectors_and_signatory(pack):
     assert "Rachel Holden (named first)" in people.text() and "✔ signs" in people.text()
     assert "Signed by Rachel Holden, as “Her Majesty's Inspector”" in people.text()
 
-    wrong = dom.by_id(f"l{numbers['wrong_signatory.md']}")
+    wrong = dom.by_id(f"l{numbers['INSP003_wrong_signatory.md']}")
     assert "✖ not among the inspectors named" in wrong.text()
 
 

@@ -17,7 +17,9 @@ import pytest
 from tests import browser
 from tests.conftest import BROKEN
 
-LETTER = str(BROKEN / "adoption_recommendation.md")  # four supported recommendations, one unsupported
+LETTER = str(
+    BROKEN / "ALIGN001_adoption_recommendation.md"
+)  # four supported recommendations, one unsupported
 
 
 @pytest.fixture(scope="module")
@@ -125,7 +127,11 @@ def test_severity_filters_hide_and_show_notes(page):
 
 def test_print_starts_each_letter_on_a_new_page(cli, tmp_path, chromium):
     target = tmp_path / "pack.html"
-    letters = [LETTER, str(BROKEN / "area_not_evaluated.md"), str(BROKEN / "placeholder.md")]
+    letters = [
+        LETTER,
+        str(BROKEN / "ALIGN002_area_not_evaluated.md"),
+        str(BROKEN / "DRAFT001_placeholder.md"),
+    ]
     assert cli("report", *letters, "--format", "html", "-o", str(target)).exit_code == 0
     chromium.get(target.as_uri())
     chromium.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})

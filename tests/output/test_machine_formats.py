@@ -11,9 +11,9 @@ from xml.etree import ElementTree as ET
 import jsonschema
 import pytest
 
-from tests.conftest import BROKEN, LETTERS, OTHER
+from tests.conftest import BROKEN, LETTERS, OTHER, ROOT
 
-STANDARDS = Path(__file__).parent / "standards"
+STANDARDS = ROOT / "tests" / "standards"
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +54,7 @@ def awkward_names(tmp_path, monkeypatch):
     folder = tmp_path / "letters 2024"
     folder.mkdir()
     for name in ("a,b.md", "100%.md", "x:y.md"):
-        (folder / name).write_bytes((BROKEN / "misspelt_heading.md").read_bytes())
+        (folder / name).write_bytes((BROKEN / "STR012_misspelt_heading.md").read_bytes())
     (folder / "binary.txt").write_bytes((OTHER / "binary.txt").read_bytes())
     return "letters 2024"
 
@@ -85,7 +85,11 @@ def test_sarif_uris_are_percent_encoded_references_and_stdin_is_a_valid_uri(
     assert base.startswith("file:///") and base.endswith("/")
     piped = json.loads(
         cli(
-            "check", "-", "--format", "sarif", input=(BROKEN / "placeholder.md").read_text(encoding="utf-8")
+            "check",
+            "-",
+            "--format",
+            "sarif",
+            input=(BROKEN / "DRAFT001_placeholder.md").read_text(encoding="utf-8"),
         ).stdout
     )
     assert _errors(sarif_validator, piped) == []
@@ -133,7 +137,7 @@ def test_junit_is_valid_against_the_xsd_and_its_counts_agree(cli, junit_schema):
 
 
 def test_junit_lists_every_problem_of_a_letter_in_one_failure(cli, junit_schema):
-    result = cli("check", str(BROKEN / "area_not_evaluated.md"), "--format", "junit")
+    result = cli("check", str(BROKEN / "ALIGN002_area_not_evaluated.md"), "--format", "junit")
     junit_schema.validate(result.stdout)
     case = ET.fromstring(result.stdout.encode("utf-8")).find("testsuite/testcase")
     (failure,) = case.findall("failure")
@@ -142,7 +146,9 @@ def test_junit_lists_every_problem_of_a_letter_in_one_failure(cli, junit_schema)
     listed = failure.text.splitlines()
     assert any(": ALIGN002 [error]" in line for line in listed)
     assert any(": DATE005 [warning]" in line for line in listed)  # the lesser problems are listed too
-    checked = json.loads(cli("check", str(BROKEN / "area_not_evaluated.md"), "--format", "json").stdout)
+    checked = json.loads(
+        cli("check", str(BROKEN / "ALIGN002_area_not_evaluated.md"), "--format", "json").stdout
+    )
     assert len(listed) == len(checked["files"][0]["diagnostics"])
 
 
@@ -163,7 +169,7 @@ def test_json_output_matches_the_shipped_schema(cli, json_validator):
     assert document["statistics"]["DATE001"] == {
         "name": "letter-before-visit-end",
         "category": "dates",
-        "count": 2,  # dated_before_visit.md and visit_in_wrong_year.md
+        "count": 2,  # DATE001_dated_before_visit.md and DATE001_visit_in_wrong_year.md
         "fixable": 0,
         "by_severity": {"error": 2},
     }

@@ -130,6 +130,7 @@ def test_a_value_that_contains_itself_is_refused(tmp_path):
     [
         ("category: style", "category: parse", 3, "'parse' is not one of ['structure'"),  # the schema says so
         ("id: HOUSE001", "id: PARSE009", 2, "the parse category and PARSE IDs are lettercheck's own"),
+        ("kind: pattern", "kind: reading_problem", 8, "check kind 'reading_problem' is lettercheck's own"),
     ],
 )
 def test_user_rules_may_not_claim_the_parse_category_or_ids(tmp_path, old, new, line, message):

@@ -59,7 +59,7 @@ def test_baseline_entries_are_keyed_relative_to_the_baseline_file(cli, tmp_path,
     absolute path: the same file, so no problem is new."""
     letters = tmp_path / "repo" / "letters"
     letters.mkdir(parents=True)
-    shutil.copy(BROKEN / "placeholder.md", letters / "x.md")
+    shutil.copy(BROKEN / "DRAFT001_placeholder.md", letters / "x.md")
     baseline = tmp_path / "repo" / "baseline.json"
     monkeypatch.chdir(tmp_path / "repo")
     first = cli("check", "./letters/x.md", "-f", "concise", "--write-baseline", "baseline.json")
@@ -74,7 +74,7 @@ def test_baseline_entries_are_keyed_relative_to_the_baseline_file(cli, tmp_path,
 
 
 def test_a_version_1_baseline_is_read_from_the_current_folder(cli, tmp_path, monkeypatch):
-    shutil.copy(BROKEN / "placeholder.md", tmp_path / "x.md")
+    shutil.copy(BROKEN / "DRAFT001_placeholder.md", tmp_path / "x.md")
     (tmp_path / "old").mkdir()
     baseline = tmp_path / "old" / "baseline.json"
     baseline.write_text(json.dumps({"version": 1, "files": {"./x.md": {"DRAFT001": 1}}}), encoding="utf-8")

@@ -134,3 +134,43 @@ def test_readme_rule_tables_are_generated_from_the_yaml():
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     assert update_readme(text) == text, "README is stale: run `bash dev.sh docs`"
     assert "| DATE001 | letter-before-visit-end | dates | error |" in text
+
+
+def test_the_parse_rules_are_data_read_by_the_same_loader():
+    from checker.checking.rule_packs import parse_rules
+
+    rules = load_rules()
+    assert [r.id for r in rules[:5]] == ["PARSE001", "PARSE002", "PARSE003", "PARSE004", "PARSE005"]
+    assert list(parse_rules()) == [r.id for r in rules[:5]]
+    not_text = parse_rules()["PARSE002"]
+    assert (not_text.name, not_text.category, not_text.kind) == ("not-text", "parse", "reading_problem")
+    assert not_text.format({"problem": "binary data"}) == "binary data"
+    assert not_text.reports.startswith("the file is not text")
+
+
+def test_the_parse_rules_file_is_a_valid_rule_file_but_for_its_own_category():
+    import jsonschema
+    import yaml
+
+    from checker.checking.rule_packs import parse_rules_file, schema
+
+    own = json_copy(schema())
+    own["$defs"]["rule"]["properties"]["category"]["enum"].append("parse")
+    data = yaml.safe_load(parse_rules_file().read_text(encoding="utf-8"))
+    jsonschema.validate(data, own)
+    with pytest.raises(jsonschema.ValidationError, match="'parse' is not one of"):
+        jsonschema.validate(data, schema())
+
+
+def test_a_reading_problem_is_worded_by_its_rule(tmp_path):
+    from checker.api import load_file
+
+    (problem,) = load_file(str(tmp_path / "missing.md")).diagnostics
+    assert (problem.rule, problem.category, problem.severity) == ("PARSE001", "parse", "error")
+    assert (problem.message, problem.help) == ("no such file", "Check that the path exists and is readable.")
+
+
+def json_copy(value):
+    import json
+
+    return json.loads(json.dumps(value))

@@ -14,7 +14,7 @@ import pytest
 
 from tests.conftest import BROKEN, ROOT
 
-MISSPELT = (BROKEN / "misspelt_heading.md").read_text(encoding="utf-8")  # '## Overveiw' on line 27
+MISSPELT = (BROKEN / "STR012_misspelt_heading.md").read_text(encoding="utf-8")  # '## Overveiw' on line 27
 FIXED = MISSPELT.replace("## Overveiw", "## Overview")
 
 

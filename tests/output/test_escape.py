@@ -14,7 +14,7 @@ import pytest
 
 from tests.conftest import BROKEN, ROOT
 
-PLACEHOLDER = (BROKEN / "placeholder.md").read_bytes()  # DRAFT001 at 18:183
+PLACEHOLDER = (BROKEN / "DRAFT001_placeholder.md").read_bytes()  # DRAFT001 at 18:183
 
 # File names a careless or hostile sender can produce on POSIX.
 HOSTILE = {

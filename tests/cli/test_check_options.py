@@ -10,7 +10,7 @@ import pytest
 from checker.checking.config import find_config
 from tests.conftest import BROKEN, OTHER, edited
 
-HEADING = BROKEN / "misspelt_heading.md"  # STR012 at 27:4, fixable: '## Overveiw' -> '## Overview'
+HEADING = BROKEN / "STR012_misspelt_heading.md"  # STR012 at 27:4, fixable: '## Overveiw' -> '## Overview'
 
 
 @pytest.fixture(autouse=True)
@@ -33,7 +33,7 @@ def test_diff_shows_what_fix_would_change_and_writes_nothing(cli, tmp_path):
     assert "-## Overveiw\n+## Overview\n" in result.stdout
     assert "would fix 1 problem in 1 file" in result.stderr
     assert letter.read_bytes() == HEADING.read_bytes()
-    nothing_to_fix = cli("check", str(BROKEN / "dated_before_visit.md"), "--diff")  # an error, no fix
+    nothing_to_fix = cli("check", str(BROKEN / "DATE001_dated_before_visit.md"), "--diff")  # an error, no fix
     assert (nothing_to_fix.exit_code, nothing_to_fix.stdout) == (0, "")
 
 
@@ -118,8 +118,8 @@ def test_select_takes_comma_lists_names_and_any_case(cli):
 
 def test_extend_select_adds_to_the_configured_selection(cli, tmp_path):
     (tmp_path / ".lettercheck.yaml").write_text("select: [dates]\n", encoding="utf-8")
-    letter = tmp_path / "placeholder.md"
-    letter.write_bytes((BROKEN / "placeholder.md").read_bytes())
+    letter = tmp_path / "DRAFT001_placeholder.md"
+    letter.write_bytes((BROKEN / "DRAFT001_placeholder.md").read_bytes())
     plain = json.loads(cli("check", str(letter), "-f", "json").stdout)
     assert "DRAFT001" not in {d["rule"] for d in plain["files"][0]["diagnostics"]}
     extended = json.loads(cli("check", str(letter), "-f", "json", "--extend-select", "draft001").stdout)
@@ -145,7 +145,7 @@ def test_stdin_filename_names_the_input_and_picks_its_configuration(cli, tmp_pat
     folder = tmp_path / "archive"
     folder.mkdir()
     (folder / ".lettercheck.yaml").write_text("per_file_ignores: {'old/*': [DRAFT001]}\n", encoding="utf-8")
-    text = (BROKEN / "placeholder.md").read_text(encoding="utf-8")
+    text = (BROKEN / "DRAFT001_placeholder.md").read_text(encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     named = cli("check", "--stdin-filename", "archive/new/draft.md", "-f", "concise", input=text)
     assert named.exit_code == 1

@@ -131,7 +131,7 @@ def test_version(cli):
 
 
 def test_report_json_carries_every_diagnostic_and_the_areas_map(cli):
-    for path in (letter_path("kirklees_monitoring_2017.md"), str(BROKEN / "area_not_evaluated.md")):
+    for path in (letter_path("kirklees_monitoring_2017.md"), str(BROKEN / "ALIGN002_area_not_evaluated.md")):
         report = json.loads(cli("report", path, "--format", "json").stdout)["letters"][0]
         checked = json.loads(cli("check", path, "--format", "json").stdout)["files"][0]
         assert report["diagnostics"] == checked["diagnostics"] and report["diagnostics"]
@@ -164,7 +164,9 @@ def test_report_alignment_follows_the_configured_rule_parameters(cli, tmp_path):
 
 def test_report_select_and_config_errors(cli, tmp_path):
     data = json.loads(
-        cli("report", str(BROKEN / "previous_visit_after.md"), "--format", "json", "--select", "DATE").stdout
+        cli(
+            "report", str(BROKEN / "DATE009_previous_visit_after.md"), "--format", "json", "--select", "DATE"
+        ).stdout
     )
     assert {d["rule"] for d in data["letters"][0]["diagnostics"]} == {"DATE005", "DATE009"}
     result = cli("report", letter_path("hull_focused_2018.md"), "--select", "NOPE")
@@ -181,7 +183,7 @@ def test_report_markdown_shows_full_recommendations_and_the_areas_map(cli):
     for row, rec in zip(rows, data["recommendations"], strict=True):
         assert rec["text"] in row.replace("\\", "")  # the whole text, not cut at 90
         assert all(f"line {line} (" in row for line in rec["supported_by"])
-    kirklees = cli("report", str(BROKEN / "area_not_evaluated.md"), "--format", "markdown").stdout
+    kirklees = cli("report", str(BROKEN / "ALIGN002_area_not_evaluated.md"), "--format", "markdown").stdout
     assert "## Areas covered and the findings that evaluate them" in kirklees
     assert "| 23 | application of thresholds | **not evaluated** |" in kirklees
     assert "| 13:96 | warning | DATE005 | the visit is dated Sunday 8 October 2017, a weekend |" in kirklees
