@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from time import perf_counter
 
-from checker.api.checking import check_loaded
+from checker.api.check_files import check_loaded
 from checker.api.loading import load_source, unreadable
 from checker.api.results import FileResult
 from checker.api.settings import Selection

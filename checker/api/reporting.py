@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from checker.api.checking import check_file
+from checker.api.check_files import check_file
 from checker.api.paths import DEFAULT_INCLUDE, iter_paths
 from checker.api.results import FileResult
 from checker.api.settings import Selection, SetupError

@@ -1,9 +1,10 @@
 """The `lettercheck` command: options in, the library called, output and an exit code out.
 
 `main` answers `--version` before anything else is imported (typer, rich,
-lark), so that it stays instant; the commands are in `commands` (options),
-`check`, `report` and `rules` (what each command does with them) and `help`
-(how help and usage errors read).
+lark), so that it stays instant. The commands and their options are in
+`commands`; what each does with them in `check_command`, `report_command` and
+`rules_command`; how help, usage errors and option values read in `help` and
+`values`.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """The commands and their options (typer): each parses its options and calls
-the module that does its work (checker.cli.check, .report, .rules)."""
+the module that does its work (checker.cli.check_command, .report_command, .rules_command)."""
 
 from __future__ import annotations
 
@@ -173,7 +173,7 @@ def check(
     it, 2 unreadable input, a bad option, configuration or rule pack.
     """
     options = dict(locals())  # the options as typed, before anything else is named here
-    from checker.cli.check import CheckOptions, run_check
+    from checker.cli.check_command import CheckOptions, run_check
 
     raise SystemExit(run_check(CheckOptions(**options)))
 
@@ -212,7 +212,7 @@ def report(
     HTML) the letter annotated, ready to print for quality assurance."""
     from checker.api.settings import Selection
     from checker.checking.selectors import split_list
-    from checker.cli.report import run_report
+    from checker.cli.report_command import run_report
 
     selection = Selection.of(config, split_list(select), split_list(ignore))
     raise SystemExit(run_report(paths, output_format.value, output, selection))
@@ -237,7 +237,7 @@ def rules(
     config: Annotated[str | None, RULES_CONFIG] = None,
 ) -> None:
     """List every rule, with the configured rule packs: ID, name, category, severity, what it reports."""
-    from checker.cli.rules import run_rules
+    from checker.cli.rules_command import run_rules
 
     run_rules(category and category.value, severity and severity.value, output_format.value, config)
 
@@ -253,7 +253,7 @@ def explain(
     config: Annotated[str | None, RULES_CONFIG] = None,
 ) -> None:
     """Explain a rule: what it checks, why, how to fix it, with examples."""
-    from checker.cli.rules import run_explain
+    from checker.cli.rules_command import run_explain
 
     run_explain(rule_id, config)
 
@@ -270,6 +270,6 @@ def schema(
     ] = SchemaName.rules,
 ) -> None:
     """Print a JSON Schema: of rule files (for editor autocompletion) or of `check --format json`."""
-    from checker.cli.rules import run_schema
+    from checker.cli.rules_command import run_schema
 
     run_schema(which.value)

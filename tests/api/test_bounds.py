@@ -74,11 +74,11 @@ def test_a_killed_worker_costs_only_its_file(tmp_path, monkeypatch):
     its file gets a PARSE005 diagnostic, every other file is still checked,
     in order, with the results a serial run gives."""
     from checker import api
-    from checker.api import checking
+    from checker.api import check_files
 
     files = _twelve_letters(tmp_path)
     victim = files[5]
-    check_file = checking.check_file
+    check_file = check_files.check_file
 
     def killed_on_the_victim(path, *args, **kwargs):
         if path == victim and os.getpid() != parent:
@@ -86,7 +86,7 @@ def test_a_killed_worker_costs_only_its_file(tmp_path, monkeypatch):
         return check_file(path, *args, **kwargs)
 
     parent = os.getpid()
-    monkeypatch.setattr(checking, "check_file", killed_on_the_victim)  # what each worker calls
+    monkeypatch.setattr(check_files, "check_file", killed_on_the_victim)  # what each worker calls
     results = list(api.check_paths(files, jobs=2))
     assert [r.path for r in results] == files
     (killed,) = [r for r in results if r.path == victim]
