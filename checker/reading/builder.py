@@ -1,10 +1,12 @@
-"""Build the Letter model from the parse tree, and read the facts in it.
+"""Build the Letter model from the grammar's rules, and read the facts in it.
 
 `LetterBuilder` has one method per rule of grammar/letter.lark (lark's
 `v_args(inline=True)` style: a rule's parts are its arguments), each
-returning the model's object for that part; `letter` assembles them, then
-reads what the parts say: the letter type, the local authority, the
-section kinds, the visit dates, the inspectors and the signatory.
+returning the model's object for that part; `letter` assembles them. The
+parser calls them as it reads (lark's LALR transformer), so no parse tree is
+built. `finish_letter` then says where the letter came from and reads what
+its parts say: the letter type, the local authority, the section kinds, the
+visit dates, the inspectors.
 """
 
 from __future__ import annotations
@@ -35,24 +37,17 @@ class Head:
     recipient: Recipient | None = None
 
 
-def build_letter(tree, path: str, lines: list[str], types: LetterTypes) -> Letter:
-    """The letter the parse tree of `lines` holds."""
-    return LetterBuilder(path, lines, types).transform(tree)
-
-
 @v_args(inline=True)
 class LetterBuilder(Transformer):
     """One method per grammar rule, named after it, given the rule's parts."""
 
-    def __init__(self, path: str, lines: list[str], types: LetterTypes) -> None:
-        super().__init__()
-        self.path, self.lines, self.types = path, lines, types
+    __visit_tokens__ = False  # tokens are the lines themselves
 
     def start(self, letter: Letter) -> Letter:
         return letter
 
     def letter(self, head, salutation, title, opening, sections, closing, sign_off, signature) -> Letter:
-        letter = Letter(path=self.path, lines=self.lines, types=self.types)
+        letter = Letter(path="", lines=[])  # where it was read from: finish_letter says
         _fill_head(letter, head or Head())
         letter.salutation = _text(salutation) if salutation else None
         letter.title, letter.opening, letter.closing = title, opening or [], closing
@@ -60,7 +55,8 @@ class LetterBuilder(Transformer):
         if signature is not None:
             letter.signature = signature
             letter.signatory = people.read_signature(signature)
-        return read_facts(letter, sections)
+        letter.sections = sections
+        return letter
 
     def letter_without_salutation(self, head, title, *rest) -> Letter:
         return self.letter(head, None, _text(title), *rest)
@@ -123,15 +119,17 @@ def _fill_head(letter: Letter, head: Head) -> None:
     letter.recipient = head.recipient
 
 
-def read_facts(letter: Letter, sections: list[Section]) -> Letter:
-    """What the parts say: the letter type, the local authority, the sections'
+def finish_letter(letter: Letter, path: str, lines: list[str], types: LetterTypes) -> Letter:
+    """The letter read from `path` (its `lines`), with what its parts say:
+    the letter type (one of `types`), the local authority, the sections'
     kinds, the visit dates, the inspectors; and the derived facts, on demand."""
     from checker.facts import LetterFacts
 
-    letter_type = identify_type(letter, letter.types)
+    letter.path, letter.lines, letter.types = path, lines, types
+    letter_type = identify_type(letter, types)
     letter.letter_type = letter_type.name if letter_type else "unknown"
     letter.local_authority = _local_authority(letter, letter_type)
-    letter.sections = _with_kinds(sections, letter_type, letter.types)
+    letter.sections = _with_kinds(letter.sections, letter_type, types)
     opening_texts = [block.text for block in letter.opening]
     letter.visit = _visit_dates(opening_texts)
     letter.inspectors, letter.inspectors_sentence = people.find_inspectors(opening_texts)

@@ -1,5 +1,6 @@
 """Read a letter's text: lines typed by shape (lines.py), tokens (lexer.py),
-the parse tree (parser.py, grammar/letter.lark), the Letter (builder.py)."""
+the letter's parts as the parser reads them (parser.py, grammar/letter.lark,
+builder.py), the Letter finished with the facts its parts state."""
 
 from __future__ import annotations
 
@@ -30,8 +31,8 @@ def letter_from_source(src: source.Source, types: LetterTypes | None = None) -> 
     if first is None:
         raise NotALetter("empty file: there is no letter to check", Span(1, 1, 1, 1))
     try:
-        tree = parser.parse_tokens(lexer.tokenise(typed, types))
+        letter = parser.parse_tokens(lexer.tokenise(typed, types))
     except parser.NoLetterShape:
         span = Span(first.number, first.column, first.number, first.column + len(first.content))
         raise NotALetter(NOT_A_LETTER, span, raw_lines) from None
-    return builder.build_letter(tree, src.path, raw_lines, types)
+    return builder.finish_letter(letter, src.path, raw_lines, types)

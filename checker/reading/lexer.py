@@ -19,20 +19,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+
+from lark import Token
 
 from checker.reading import lines as L
 from checker.reading.letter_types import LetterTypes, heading_key
 from checker.reading.people import WHOLE_ROLE
 
-if TYPE_CHECKING:
-    from lark import Token
-
 
 def token(kind: str, line: L.Line) -> Token:
     """A lark token carrying its line (lark makes its text with str(line))."""
-    from lark import Token
-
     return Token(kind, line, line=line.number, column=line.column)
 
 

@@ -16,7 +16,9 @@ from lark.lexer import Lexer
 from checker.resources import resource_path
 
 if TYPE_CHECKING:
-    from lark import Lark, Token, Tree
+    from lark import Lark, Token
+
+    from checker.model import Letter
 
 # A letter has at least one of these; text without any is not a letter.
 ANCHORS = frozenset({"SALUTATION", "TITLE", "SIGN_OFF"})
@@ -49,17 +51,26 @@ class TokenListLexer(Lexer):
 
 @cache
 def parser() -> Lark:
-    """The LALR parser, built once per process."""
+    """The LALR parser, built once per process; it builds the letter's parts
+    as it reads (checker.reading.builder), with no parse tree between."""
     from lark import Lark
+
+    from checker.reading.builder import LetterBuilder
 
     grammar = (resource_path("grammar") / "letter.lark").read_text(encoding="utf-8")
     return Lark(
-        grammar, parser="lalr", lexer=TokenListLexer, propagate_positions=False, maybe_placeholders=True
+        grammar,
+        parser="lalr",
+        lexer=TokenListLexer,
+        propagate_positions=False,
+        maybe_placeholders=True,
+        transformer=LetterBuilder(),
     )
 
 
-def parse_tokens(tokens: list[Token]) -> Tree:
-    """The parse tree of a letter's tokens; NoLetterShape when they are no
+def parse_tokens(tokens: list[Token]) -> Letter:
+    """The letter a letter's tokens hold, its parts built (not yet finished:
+    checker.reading.builder.finish_letter); NoLetterShape when they are no
     letter, ParseError when the grammar refuses a letter's tokens."""
     from lark.exceptions import UnexpectedInput
 

@@ -12,7 +12,7 @@ def test_a_bug_while_reading_is_one_parse_diagnostic(monkeypatch, tmp_path):
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(build, "build_letter", broken)
+    monkeypatch.setattr(build, "finish_letter", broken)
     path = tmp_path / "letter.md"
     path.write_text(REPEATED, encoding="utf-8")
     (diagnostic,) = load_file(str(path)).diagnostics
