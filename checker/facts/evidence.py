@@ -1,7 +1,7 @@
 """Link recommendations to the findings that support them.
 
 Each recommendation, finding and overview paragraph becomes a bag of terms
-(checker/vocabulary.py: stems, word families, synonym concepts). Terms are
+(checker/facts/vocabulary.py: stems, word families, synonym concepts). Terms are
 weighted by TF-IDF across the letter's own blocks, so words every paragraph
 shares ("children", "practice") count for little, and the findings most
 similar to a recommendation (cosine) are its candidate evidence. The

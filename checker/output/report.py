@@ -1,7 +1,7 @@
 """Structural reports of letters: rich (for people), JSON (the contract), markdown.
 The HTML pack is in html_report.py.
 
-Renderers only present facts computed by `serialise.letter_dict` and the
+Renderers only present facts computed by `letter_data.letter_dict` and the
 engine's diagnostics; letter text is escaped for each medium.
 """
 
