@@ -63,7 +63,7 @@ def describe(path: str, selection) -> dict:
             "ignore": list(config.ignore),
             "per_file_ignores_here": list(ignored_here),
             "severity": dict(config.severity),
-            "params": {rule: dict(values) for rule, values in config.params},
+            "params": config.param_overrides(),
             "include": list(config.include),
             "exclude": list(config.exclude),
             "fail_on": config.fail_on,

@@ -180,6 +180,14 @@ def test_show_settings_says_what_applies_to_a_file(cli, tmp_path):
     assert data["settings"]["per_file_ignores_here"] == ["DRAFT001"]
 
 
+def test_show_settings_shows_the_configured_parameters(cli, tmp_path):
+    (tmp_path / ".lettercheck.yaml").write_text("params:\n  DATE007: {offset_days: 90}\n", encoding="utf-8")
+    result = cli("check", "--show-settings", str(tmp_path / "a.md"))
+    assert result.exit_code == 0 and "params = DATE007: offset_days: 90" in result.stdout
+    data = json.loads(cli("check", "--show-settings", str(tmp_path / "a.md"), "-f", "json").stdout)
+    assert data["settings"]["params"] == {"DATE007": {"offset_days": 90}}
+
+
 def test_no_paths_is_a_clear_usage_error(cli):
     result = cli("check")
     assert result.exit_code == 2 and "no letters to check" in result.stderr
