@@ -44,7 +44,7 @@ case "$command" in
     ;;
   docs)
     ensure_venv
-    exec "$VENV/bin/python" -m checker.docs README.md
+    exec "$VENV/bin/python" -m checker.checking.rule_docs README.md
     ;;
   fmt)
     ensure_venv

@@ -53,7 +53,7 @@ def _vary(text: str, index: int, rng: random.Random) -> str:
 
 
 def _decode(data: bytes) -> tuple[str, str]:
-    from checker.source import decode
+    from checker.reading.source import decode
 
     text, encoding = decode(data)
     return text, {"utf-8-sig": "utf-8-sig", "utf-16": "utf-16"}.get(encoding, encoding)
@@ -81,10 +81,10 @@ def build_corpus(directory: Path, count: int) -> list[Path]:
 def in_process(paths: list[Path], repeat: int = 3) -> tuple[float, float]:
     """(parse ms/letter, parse+rules ms/letter), warm, one core: the best of
     `repeat` passes, as timeit does, since a shared machine adds noise."""
-    from checker import source
-    from checker.config import Config
-    from checker.engine import Engine
-    from checker.read import letter_from_source
+    from checker.checking.config import Config
+    from checker.checking.engine import Engine
+    from checker.reading import source
+    from checker.reading.letter_reader import letter_from_source
 
     sources = [source.read(p) for p in paths]
     engine = Engine(Config())

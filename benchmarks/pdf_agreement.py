@@ -28,9 +28,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from checker import source  # noqa: E402
-from checker.read import NotALetter, letter_from_source  # noqa: E402
+from checker.reading import source  # noqa: E402
 from checker.reading.document import DocumentError  # noqa: E402
+from checker.reading.letter_reader import NotALetter, letter_from_source  # noqa: E402
 from checker.reading.pdf import read_pdf  # noqa: E402
 
 FIELDS = (
@@ -93,7 +93,7 @@ def read_as_letter(document) -> bool:
 
 def problems(letter, path: str) -> Counter:
     from checker.api import effective_config
-    from checker.engine import engine_for
+    from checker.checking.engine import engine_for
 
     engine = engine_for(effective_config(path, None, (), ()))
     return Counter(diagnostic.rule for diagnostic in engine.check(letter, path))

@@ -49,7 +49,3 @@ class Diagnostic:
             "help": self.help,
             "fix": self.fix.to_dict() if self.fix else None,
         }
-
-
-def parse_diagnostic(rule: str, message: str, span: Span, help: str = "") -> Diagnostic:
-    return Diagnostic(rule, "parse", "error", span, message, help)

@@ -2,6 +2,8 @@
 
 Every piece of letter text is a `Text`, which remembers where each of its
 characters came from so that a rule can point at any substring exactly.
+What is worked out from a letter once read (the format it fits, the dates
+it mentions...) is in `Letter.facts` (checker.facts).
 """
 
 from __future__ import annotations
@@ -9,6 +11,11 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal, get_args
+
+if TYPE_CHECKING:
+    from checker.facts import LetterFacts
+    from checker.reading.letter_types import LetterType, LetterTypes
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,12 +80,19 @@ class Text:
         line, column = self.position(start)
         if end <= start:
             return Span(line, column, line, column)
-        last = end - 1
-        following = bisect.bisect_right(self._offsets, last)
-        if following < len(self._offsets) and last == self._offsets[following] - 1 and last > start:
-            last -= 1  # the space joining two lines: the span ends with the line before it
-        end_line, end_column = self.position(last)
-        return Span(line, column, end_line, end_column + 1)
+        end_line, end_column = self._end_position(end)
+        return Span(line, column, end_line, end_column)
+
+    def _end_position(self, end: int) -> tuple[int, int]:
+        """(line, column) just after the character before `end`. The space
+        that joins two lines is no character of the file: a span ending on
+        it ends with the line before it."""
+        index = max(bisect.bisect_right(self._offsets, end - 1) - 1, 0)
+        if not self._origins:
+            return (1, 1)
+        line, column = self._origins[index]
+        piece_end = self._offsets[index + 1] - 1 if index + 1 < len(self._offsets) else len(self.value)
+        return line, column + min(end, piece_end) - self._offsets[index]
 
     def piece_bounds(self) -> list[tuple[int, int]]:
         """(start, end) in `value` of each piece: the lines the text was joined from."""
@@ -143,7 +157,8 @@ class Section:
 
 @dataclass(slots=True)
 class DateMention:
-    """A date written in the letter, parsed or not (`value` None if impossible)."""
+    """A date written in the letter: the days it names, each None when it
+    cannot exist (31 February), and its problems of style."""
 
     text: Text  # the exact words, e.g. "6 and 7 February 2018"
     days: list[dt.date | None]
@@ -169,6 +184,14 @@ class Recipient:
     names: list[str] = field(default_factory=list)  # everyone addressed ("A and B", one per line)
 
 
+# The parts of a letter, in order: each is a list of texts (`Letter.part`).
+Part = Literal[
+    "letterhead", "date", "recipient", "salutation", "title", "opening",
+    "headings", "closing", "sign_off", "signature",
+]  # fmt: skip
+PARTS: tuple[Part, ...] = get_args(Part)
+
+
 @dataclass(slots=True)
 class Letter:
     path: str
@@ -190,7 +213,40 @@ class Letter:
     sign_off: Text | None = None
     signature: Text | None = None
     signatory: Person | None = None
-    memo: dict = field(default_factory=dict, repr=False)  # per-letter results shared by checks
+    types: LetterTypes | None = field(default=None, repr=False)  # the letter types it was read with
+    facts: LetterFacts = field(init=False, repr=False)  # worked out on first use (set by the reader)
+
+    @property
+    def type_spec(self) -> LetterType | None:
+        """Its letter type's definition (None when the type is unknown)."""
+        return self.types.get(self.letter_type) if self.types is not None else None
+
+    def part(self, name: Part) -> list[Text]:
+        """The texts of one part of the letter, in order; [] when it has none."""
+        match name:
+            case "letterhead":
+                return list(self.letterhead)
+            case "date":
+                found = self.date_line
+            case "recipient":
+                found = self.recipient.text if self.recipient else None
+            case "salutation":
+                found = self.salutation
+            case "title":
+                found = self.title
+            case "opening":
+                return [block.text for block in self.opening]
+            case "headings":
+                return [section.heading for section in self.sections]
+            case "closing":
+                found = self.closing
+            case "sign_off":
+                found = self.sign_off
+            case "signature":
+                found = self.signature
+            case _:
+                raise KeyError(name)
+        return [found] if found else []
 
     @property
     def letter_date(self) -> dt.date | None:

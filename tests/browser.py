@@ -105,7 +105,7 @@ def screenshot(letter: str, folder: Path) -> list[Path]:
 
 if __name__ == "__main__":
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "fixtures/screenshots")
-    letter = sys.argv[2] if len(sys.argv) > 2 else "fixtures/broken/adoption_recommendation.md"
+    letter = sys.argv[2] if len(sys.argv) > 2 else "fixtures/broken/ALIGN001_adoption_recommendation.md"
     reason = missing()
     if reason:
         sys.exit(f"cannot take the screenshots: {reason}")

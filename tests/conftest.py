@@ -30,6 +30,22 @@ def cli():
     return run
 
 
+def read_letter(text: str, path: str = "draft.md"):
+    """A letter read from text, as a file at `path` would be."""
+    from checker.reading import source
+    from checker.reading.letter_reader import letter_from_source
+
+    return letter_from_source(source.from_bytes(path, text.encode("utf-8")))
+
+
+def rules_found(letter, config=None) -> list[tuple[str, int]]:
+    """(rule, line) of each problem the rules find in `letter` (default configuration)."""
+    from checker.checking.config import Config
+    from checker.checking.engine import Engine
+
+    return [(d.rule, d.span.line) for d in Engine(config or Config()).check(letter)]
+
+
 def edited(name: str, *replacements: tuple[str, str]) -> str:
     """A fixture letter's text with exact replacements (each must apply)."""
     text = (LETTERS / name).read_text(encoding="utf-8")
@@ -37,3 +53,9 @@ def edited(name: str, *replacements: tuple[str, str]) -> str:
         assert old in text, f"{old!r} is not in {name}"
         text = text.replace(old, new, 1)
     return text
+
+
+# A published letter with one defect: a repeated word (DRAFT002) on line 41.
+REPEATED = edited(
+    "bcp_focused_2023.md", ("Most children in need are visited", "Most most children in need are visited")
+)

@@ -141,7 +141,9 @@ def workspace(tmp_path_factory):
     root = tmp_path_factory.mktemp("action") / "repository"
     (root / "letters" / "old").mkdir(parents=True)
     (root / "letters" / "clean.md").write_bytes((LETTERS / "hull_focused_2018.md").read_bytes())
-    (root / "letters" / "old" / "late.md").write_bytes((BROKEN / "dated_before_visit.md").read_bytes())
+    (root / "letters" / "old" / "late.md").write_bytes(
+        (BROKEN / "DATE001_dated_before_visit.md").read_bytes()
+    )
     (root / "warned").mkdir()
     (root / "warned" / "weekend visit.md").write_bytes((LETTERS / "kirklees_monitoring_2017.md").read_bytes())
     (root / "strict.yaml").write_text("fail_on: warning\n", encoding="utf-8")
@@ -205,5 +207,5 @@ def test_annotations_name_files_as_the_checkout_does(cli, workspace, monkeypatch
     for given in (".", str(workspace), "./letters/old/../old"):
         result = cli("check", "--format", "github", given)
         assert "::error file=letters/old/late.md,line=9," in result.stdout, given
-    outside = cli("check", "--format", "github", str(BROKEN / "impossible_date.md"))
-    assert f"::error file={BROKEN / 'impossible_date.md'}," in outside.stdout
+    outside = cli("check", "--format", "github", str(BROKEN / "DATE002_impossible_date.md"))
+    assert f"::error file={BROKEN / 'DATE002_impossible_date.md'}," in outside.stdout

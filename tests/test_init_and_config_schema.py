@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from checker.api import check_file
-from checker.config import KEYS, Config, ConfigError, load_config_file, parse_config
+from checker.checking.config import KEYS, Config, ConfigError, load_config_file, parse_config
 from tests.conftest import BROKEN, ROOT
 
 SCHEMA = json.loads((ROOT / "checker" / "schemas" / "config.schema.json").read_text(encoding="utf-8"))
@@ -37,12 +37,12 @@ def test_init_writes_a_commented_configuration_that_changes_nothing(cli, tmp_pat
     assert _valid(yaml.safe_load(text))
     assert _without_place(load_config_file(str(written))) == Config()
     letter = tmp_path / "letter.md"
-    letter.write_bytes((BROKEN / "dated_before_visit.md").read_bytes())
+    letter.write_bytes((BROKEN / "DATE001_dated_before_visit.md").read_bytes())
     assert [d.rule for d in check_file(str(letter)).diagnostics] == ["DATE001"]
 
 
 def test_every_commented_example_in_the_starter_file_is_a_valid_setting(tmp_path):
-    from checker.starter_config import YAML_TEMPLATE
+    from checker.cli.init_command import YAML_TEMPLATE
 
     kept, in_setting = [], False
     for line in YAML_TEMPLATE.splitlines():

@@ -85,7 +85,7 @@ def test_open_publishes_what_check_reports_at_the_same_places(lsp, path):
 
 
 def test_a_change_is_checked_once_typing_pauses(lsp):
-    path = BROKEN / "dated_before_visit.md"
+    path = BROKEN / "DATE001_dated_before_visit.md"
     uri = uri_of(path)
     assert _codes(lsp.open(uri, path.read_text(encoding="utf-8"))) == ["DATE001"]
     before = lsp.count(uri)
@@ -107,7 +107,7 @@ def test_a_change_is_checked_once_typing_pauses(lsp):
 
 
 def test_save_checks_at_once_and_close_clears(lsp):
-    path = BROKEN / "impossible_date.md"
+    path = BROKEN / "DATE002_impossible_date.md"
     uri = uri_of(path)
     assert _codes(lsp.open(uri, path.read_text(encoding="utf-8"))) == ["DATE002"]
     assert _codes(lsp.save(uri)) == ["DATE002"]
@@ -125,7 +125,7 @@ def test_input_that_is_not_a_letter_says_so(lsp):
 
 
 def test_hover_explains_the_rule_without_links(lsp):
-    path = BROKEN / "dated_before_visit.md"
+    path = BROKEN / "DATE001_dated_before_visit.md"
     uri = uri_of(path)
     lsp.open(uri, path.read_text(encoding="utf-8"))
     hover = lsp.hover(uri, 8, 4)
@@ -142,7 +142,7 @@ def test_hover_explains_the_rule_without_links(lsp):
 
 
 def test_quick_fix_is_the_edit_fix_makes(lsp):
-    path = BROKEN / "misspelt_heading.md"
+    path = BROKEN / "STR012_misspelt_heading.md"
     uri = uri_of(path)
     text = path.read_text(encoding="utf-8")
     assert _codes(lsp.open(uri, text)) == ["STR012"]
@@ -160,11 +160,11 @@ def test_quick_fix_is_the_edit_fix_makes(lsp):
 @pytest.mark.parametrize(
     ("name", "line", "rule"),
     [
-        ("dated_before_visit.md", 8, "DATE001"),  # the date line
-        ("misspelt_heading.md", 26, "STR012"),  # a heading
-        ("salutation_mismatch.md", 12, "CONS001"),  # the salutation
-        ("misspelt_sign_off.md", 69, "STR014"),  # the sign-off
-        ("placeholder.md", 17, "DRAFT001"),  # inside a paragraph
+        ("DATE001_dated_before_visit.md", 8, "DATE001"),  # the date line
+        ("STR012_misspelt_heading.md", 26, "STR012"),  # a heading
+        ("CONS001_salutation_mismatch.md", 12, "CONS001"),  # the salutation
+        ("STR014_misspelt_sign_off.md", 69, "STR014"),  # the sign-off
+        ("DRAFT001_placeholder.md", 17, "DRAFT001"),  # inside a paragraph
     ],
 )
 def test_disabling_on_a_line_silences_that_rule_and_changes_nothing_else(lsp, name, line, rule):
@@ -183,7 +183,7 @@ def test_disabling_on_a_line_silences_that_rule_and_changes_nothing_else(lsp, na
 
 def test_disabling_adds_to_a_comment_already_there(lsp, tmp_path):
     path = tmp_path / "letter.md"
-    text = (BROKEN / "her_majesty_after_2022.md").read_text(encoding="utf-8")
+    text = (BROKEN / "INSP006_her_majesty_after_2022.md").read_text(encoding="utf-8")
     lines = text.split("\n")
     lines[22] += " <!-- lettercheck: disable DRAFT002 -->"
     path.write_text("\n".join(lines), encoding="utf-8")
@@ -197,7 +197,7 @@ def test_disabling_adds_to_a_comment_already_there(lsp, tmp_path):
 
 
 def test_disabling_in_the_file_silences_every_occurrence(lsp):
-    path = BROKEN / "area_not_evaluated.md"
+    path = BROKEN / "ALIGN002_area_not_evaluated.md"
     uri = uri_of(path)
     text = path.read_text(encoding="utf-8")
     before = lsp.open(uri, text)
@@ -212,7 +212,7 @@ def test_disabling_in_the_file_silences_every_occurrence(lsp):
 
 
 def test_fix_all_makes_the_fixes_check_fix_makes(lsp, tmp_path, cli):
-    text = (BROKEN / "misspelt_sign_off.md").read_text(encoding="utf-8")
+    text = (BROKEN / "STR014_misspelt_sign_off.md").read_text(encoding="utf-8")
     text = text.replace("14 March 2023", "14th March 2023").replace("## Overview", "## Overveiw")
     path = tmp_path / "draft.md"
     path.write_text(text, encoding="utf-8")
@@ -230,7 +230,9 @@ def test_fix_all_makes_the_fixes_check_fix_makes(lsp, tmp_path, cli):
 
 def test_positions_count_utf16_code_units(lsp, tmp_path):
     text = (
-        (BROKEN / "placeholder.md").read_text(encoding="utf-8").replace("[INSERT NAME]", "😀 [INSERT NAME]")
+        (BROKEN / "DRAFT001_placeholder.md")
+        .read_text(encoding="utf-8")
+        .replace("[INSERT NAME]", "😀 [INSERT NAME]")
     )
     path = tmp_path / "emoji.md"
     path.write_text(text, encoding="utf-8")
@@ -243,7 +245,9 @@ def test_positions_count_utf16_code_units(lsp, tmp_path):
 
 def test_utf32_clients_get_characters(tmp_path):
     text = (
-        (BROKEN / "placeholder.md").read_text(encoding="utf-8").replace("[INSERT NAME]", "😀 [INSERT NAME]")
+        (BROKEN / "DRAFT001_placeholder.md")
+        .read_text(encoding="utf-8")
+        .replace("[INSERT NAME]", "😀 [INSERT NAME]")
     )
     capabilities = types.ClientCapabilities(
         general=types.GeneralClientCapabilities(position_encodings=[types.PositionEncodingKind.Utf32])
@@ -259,7 +263,7 @@ def test_utf32_clients_get_characters(tmp_path):
 
 def _letter_in(folder, name="letter.md"):
     target = folder / name
-    shutil.copy(BROKEN / "dated_before_visit.md", target)
+    shutil.copy(BROKEN / "DATE001_dated_before_visit.md", target)
     return target
 
 
@@ -287,7 +291,9 @@ def test_a_broken_configuration_is_one_clear_diagnostic_until_it_is_mended(lsp, 
     config = tmp_path / ".lettercheck.yaml"
     config.write_text("select: [DATE]\nfail_on: sometimes\n", encoding="utf-8")
     uri = uri_of(_letter_in(tmp_path))
-    (problem,) = lsp.open(uri, (BROKEN / "dated_before_visit.md").read_text(encoding="utf-8")).diagnostics
+    (problem,) = lsp.open(
+        uri, (BROKEN / "DATE001_dated_before_visit.md").read_text(encoding="utf-8")
+    ).diagnostics
     assert problem.code == "config" and problem.severity == types.DiagnosticSeverity.Error
     assert (
         problem.message
@@ -318,7 +324,7 @@ def test_an_edited_rule_pack_is_picked_up(lsp, tmp_path):
         pack.format(id="HOUSE001", number=1, word="front door"), encoding="utf-8"
     )
     uri = uri_of(_letter_in(tmp_path))
-    text = (BROKEN / "dated_before_visit.md").read_text(encoding="utf-8")
+    text = (BROKEN / "DATE001_dated_before_visit.md").read_text(encoding="utf-8")
     assert set(_codes(lsp.open(uri, text))) == {"HOUSE001"}
     (rules / "house.yaml").write_text(
         pack.format(id="HOUSE001", number=1, word="no such phrase in the letter"), encoding="utf-8"
@@ -333,7 +339,7 @@ def test_an_edited_rule_pack_is_picked_up(lsp, tmp_path):
 def test_files_the_configuration_does_not_include_get_no_diagnostics(lsp, tmp_path):
     (tmp_path / ".lettercheck.yaml").write_text("exclude: ['old/*']\n", encoding="utf-8")
     (tmp_path / "old").mkdir()
-    text = (BROKEN / "dated_before_visit.md").read_text(encoding="utf-8")
+    text = (BROKEN / "DATE001_dated_before_visit.md").read_text(encoding="utf-8")
     assert _codes(lsp.open(uri_of(_letter_in(tmp_path / "old")), text)) == []
     assert _codes(lsp.open(uri_of(tmp_path / "notes.rst"), text)) == []
     assert _codes(lsp.open(uri_of(_letter_in(tmp_path)), text)) == ["DATE001"]
@@ -347,7 +353,7 @@ def test_plain_text_clients_get_plain_hovers(tmp_path):
     )
     session = LspSession(capabilities=capabilities)
     try:
-        path = BROKEN / "dated_before_visit.md"
+        path = BROKEN / "DATE001_dated_before_visit.md"
         session.open(uri_of(path), path.read_text(encoding="utf-8"))
         hover = session.hover(uri_of(path), 8, 0)
         assert hover.contents.kind == types.MarkupKind.PlainText
@@ -365,7 +371,7 @@ def test_the_server_asks_to_watch_configuration_files_when_the_editor_can():
     )
     session = LspSession(capabilities=capabilities)
     try:
-        path = BROKEN / "impossible_date.md"
+        path = BROKEN / "DATE002_impossible_date.md"
         session.open(uri_of(path), path.read_text(encoding="utf-8"))  # by now the registration has been made
         (registration,) = session.registrations
         assert registration.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES

@@ -134,7 +134,7 @@ def test_settings_are_loaded_again_only_when_their_files_change(tmp_path):
 def test_the_checked_text_is_the_buffer_not_the_file(tmp_path):
     path = tmp_path / "draft.md"
     path.write_text("nothing to see", encoding="utf-8")
-    text = (BROKEN / "dated_before_visit.md").read_text(encoding="utf-8")
+    text = (BROKEN / "DATE001_dated_before_visit.md").read_text(encoding="utf-8")
     settings = SettingsCache().for_path(str(path))
     assert [p.rule for p in settings.check(str(path), text)] == ["DATE001"]
     with_bom = settings.check(str(path), "\ufeff" + text)
@@ -155,7 +155,7 @@ def test_a_failure_of_lettercheck_is_published_as_one_never_as_a_clean_letter(mo
     server = LetterServer()
     server.protocol._workspace = Workspace(None)  # what `initialize` makes
     uri = "file:///letters/draft.md"
-    text = (BROKEN / "dated_before_visit.md").read_text(encoding="utf-8")
+    text = (BROKEN / "DATE001_dated_before_visit.md").read_text(encoding="utf-8")
     server.workspace.put_text_document(
         types.TextDocumentItem(uri=uri, language_id="markdown", version=4, text=text)
     )

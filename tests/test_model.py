@@ -312,3 +312,47 @@ def test_a_span_ending_on_the_space_that_joins_two_lines_ends_with_the_first():
     assert text.span(0, joining + 1) == Span(2, 1, 3, 14)  # not (3, 15): past the end of line 3
     assert text.span(0, joining) == Span(2, 1, 3, 14)
     assert text.span(0) == Span(2, 1, 4, 10)
+
+
+def test_a_span_ending_on_the_space_between_two_lines_ends_with_the_first_line_too():
+    from checker.model import Span, Text
+
+    text = Text([(2, 1, "Dear Ms Murphy"), (3, 5, "000000000000"), (4, 1, "Yours")])
+    end_of_second = len("Dear Ms Murphy 000000000000")
+    assert text.span(0, end_of_second + 1) == Span(
+        2, 1, 3, 17
+    )  # not column 18: the joining space is no column
+    assert text.span(0, end_of_second) == Span(2, 1, 3, 17)
+    assert text.span(0) == Span(2, 1, 4, 6)
+    assert text.span(15, 16) == Span(3, 5, 3, 6)
+
+
+def test_each_part_of_a_letter_by_name():
+    from checker.model import PARTS
+
+    letter = load_file(letter_path("hull_focused_2018.md")).letter
+    first_lines = {name: [text.line for text in letter.part(name)][:1] for name in PARTS}
+    assert first_lines == {
+        "letterhead": [3],
+        "date": [7],
+        "recipient": [9],
+        "salutation": [11],
+        "title": [13],
+        "opening": [15],
+        "headings": [19],
+        "closing": [67],
+        "sign_off": [69],
+        "signature": [71],
+    }
+    assert [t.value for t in letter.part("headings")] == [s.heading.value for s in letter.sections]
+    with pytest.raises(KeyError):
+        letter.part("footer")
+
+
+def test_derived_facts_are_worked_out_once_and_kept():
+    letter = load_file(letter_path("kent_focused_2019.md")).letter
+    fit = letter.facts.format_fit
+    assert fit is letter.facts.format_fit and fit.layout.name == "overview format"
+    assert letter.facts.dates is letter.facts.dates
+    assert [w.match.group() for w in letter.facts.dates][:2] == ["8 February 2019", "14 and 15 January 2019"]
+    assert letter.facts.evidence is letter.facts.evidence

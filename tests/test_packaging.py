@@ -111,6 +111,30 @@ def test_version_does_not_import_lark_or_rich():
     assert out.splitlines()[-1] == "False False"
 
 
+def test_version_is_answered_before_typer_is_imported():
+    code = (
+        "import sys; sys.argv = ['lettercheck', '--version']; from checker.cli import main; main(); "
+        "print(sorted(m for m in ('typer', 'lark', 'rich', 'yaml', 'checker.cli.commands') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines() == [f"lettercheck {__import__('checker').__version__}", "[]"]
+
+
+def test_check_reads_its_options_without_pydantic():
+    """typer coerces options through pydantic, some 50 ms of a start; plain
+    options are read without it (checker.cli.values), and so are bad ones."""
+    code = (
+        "import sys; sys.argv = ['lettercheck', 'check', {path!r}, '-f', 'concise', '-j', {jobs!r}, "
+        "'--select', 'DATE,STR']\nfrom checker.cli import main\ntry: main()\nexcept SystemExit: pass\n"
+        "print('pydantic' in sys.modules, file=sys.stderr)"
+    )
+    for jobs in ("1", "x"):
+        source = code.format(path=str(LETTERS / "kent_focused_2019.md"), jobs=jobs)
+        done = subprocess.run([sys.executable, "-c", source], capture_output=True, text=True)
+        assert done.stderr.splitlines()[-1] == "False", done.stderr
+    assert "'-j': not a whole number" in done.stderr
+
+
 def test_jinja2_is_imported_only_for_html():
     code = (
         "import sys; sys.argv = ['lettercheck', 'report', {path!r}, '--format', {fmt!r}]; "

@@ -75,7 +75,7 @@ def test_the_check_hook_passes_clean_letters_and_fails_broken_ones(repo):
     assert clean.returncode == 0, clean.stdout
     assert "lettercheck" in clean.stdout and "Passed" in clean.stdout
 
-    shutil.copy(BROKEN / "dated_before_visit.md", repo / "draft.md")
+    shutil.copy(BROKEN / "DATE001_dated_before_visit.md", repo / "draft.md")
     _stage(repo)
     broken = _pre_commit(repo, "run", "lettercheck", "--all-files")
     assert broken.returncode == 1
@@ -88,7 +88,7 @@ def test_the_check_hook_passes_clean_letters_and_fails_broken_ones(repo):
 
 
 def test_the_fix_hook_mends_the_letter_and_then_passes(repo):
-    shutil.copy(BROKEN / "misspelt_heading.md", repo / "draft.md")
+    shutil.copy(BROKEN / "STR012_misspelt_heading.md", repo / "draft.md")
     _stage(repo)
     first = _pre_commit(repo, "run", "lettercheck-fix", "--files", "draft.md")
     assert first.returncode == 1  # the hook changed a file: the commit stops for the author to look

@@ -96,11 +96,11 @@ NEWLINES = st.sampled_from(["\n", "\r\n", "\r"])
     newline=NEWLINES,
     name=st.sampled_from(
         [
-            "her_majesty_after_2022.md",
-            "placeholder.md",
-            "misspelt_heading.md",
-            "dated_before_visit.md",
-            "adoption_recommendation.md",
+            "INSP006_her_majesty_after_2022.md",
+            "DRAFT001_placeholder.md",
+            "STR012_misspelt_heading.md",
+            "DATE001_dated_before_visit.md",
+            "ALIGN001_adoption_recommendation.md",
         ]
     ),
 )

@@ -11,10 +11,10 @@ from tests.conftest import BROKEN
 @pytest.mark.parametrize(
     ("name", "line", "rule"),
     [
-        ("dated_before_visit.md", 9, "DATE001"),  # the date line stays the date
-        ("misspelt_heading.md", 27, "STR012"),  # the heading stays a heading
-        ("salutation_mismatch.md", 13, "CONS001"),  # the salutation stays one
-        ("misspelt_sign_off.md", 70, "STR014"),  # the sign-off keeps its signature after it
+        ("DATE001_dated_before_visit.md", 9, "DATE001"),  # the date line stays the date
+        ("STR012_misspelt_heading.md", 27, "STR012"),  # the heading stays a heading
+        ("CONS001_salutation_mismatch.md", 13, "CONS001"),  # the salutation stays one
+        ("STR014_misspelt_sign_off.md", 70, "STR014"),  # the sign-off keeps its signature after it
     ],
 )
 def test_a_trailing_comment_silences_its_rule_and_nothing_else_changes(tmp_path, name, line, rule):
@@ -29,7 +29,7 @@ def test_a_trailing_comment_silences_its_rule_and_nothing_else_changes(tmp_path,
 
 
 def test_a_misspelt_trailing_comment_is_reported_and_suppresses_nothing(tmp_path):
-    lines = (BROKEN / "dated_before_visit.md").read_text(encoding="utf-8").split("\n")
+    lines = (BROKEN / "DATE001_dated_before_visit.md").read_text(encoding="utf-8").split("\n")
     lines[8] += " <!-- lettercheck disable DATE001 -->"
     path = tmp_path / "letter.md"
     path.write_text("\n".join(lines), encoding="utf-8")

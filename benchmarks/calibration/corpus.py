@@ -110,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
 def _rules_run(args) -> set[str]:
     """The IDs of the rules --select and --ignore leave in the run."""
     from checker.api import effective_config
-    from checker.engine import engine_for
+    from checker.checking.engine import engine_for
 
     config = effective_config(args.folder, None, tuple(args.select), tuple(args.ignore))
     return {rule.id for rule in engine_for(config).rules}

@@ -86,9 +86,9 @@ class Settings:
 
     def fixes_together(self, text: str, problems: list[Problem]) -> list[Problem]:
         """The fixes `--fix` would make in one pass (no two overlapping)."""
+        from checker.checking.fixes import apply_fixes
         from checker.diagnostics import Diagnostic
         from checker.diagnostics import Fix as EngineFix
-        from checker.fix import apply_fixes
         from checker.model import Span
 
         by_diagnostic = {}
@@ -106,20 +106,19 @@ class Settings:
         return [by_diagnostic[id(d)][1] for d in applied]
 
     def _diagnostics(self, path: str, text: str) -> list:
-        from checker import source
-        from checker.api import PARSE_HELP, load_source
-        from checker.diagnostics import parse_diagnostic
+        from checker.api.loading import load_source, reading_problem
         from checker.model import Span
+        from checker.reading import source
 
         data = text.encode("utf-8", errors="replace")  # a lone surrogate becomes one '?': columns stay
         if len(data) > source.MAX_BYTES:
             message = f"too large to be a letter ({len(data):,} bytes; the limit is {source.MAX_BYTES:,})"
-            return [parse_diagnostic("PARSE001", message, Span(1, 1, 1, 1), PARSE_HELP["PARSE001"])]
+            return [reading_problem("PARSE001", message, Span(1, 1, 1, 1))]
         try:
             src = source.from_bytes(path, data)
         except source.SourceError as error:
             span = Span(error.line, error.column, error.line, error.column)
-            return [parse_diagnostic("PARSE002", error.message, span, PARSE_HELP["PARSE002"])]
+            return [reading_problem("PARSE002", error.message, span)]
         result = load_source(src)
         if result.letter is None or result.unreadable:
             return result.diagnostics
@@ -146,23 +145,20 @@ class Settings:
 
 
 def _explain(rule_id: str, rules) -> str | None:
-    from checker.api import PARSE_NAMES
-    from checker.docs import explain_parse, explain_rule
+    from checker.checking.rule_docs import explain_rule
+    from checker.checking.rule_packs import parse_rules
 
-    rule = next((r for r in rules if r.id == rule_id), None)
-    if rule is not None:
-        return explain_rule(rule)
-    return explain_parse(rule_id) if rule_id in PARSE_NAMES else None
+    rule = next((r for r in rules if r.id == rule_id), None) or parse_rules().get(rule_id)
+    return explain_rule(rule) if rule is not None else None
 
 
 def load_settings(folder: str, explicit_config: str | None = None) -> Settings:
     """The configuration for documents in `folder` (`explicit_config`, as
     `--config` gives it, else the nearest one, exactly as `check` finds it) and
     its rules, read afresh from disk. Raises SettingsError."""
-    from checker import config as configuration
-    from checker.api import PARSE_NAMES
-    from checker.engine import Engine
-    from checker.rulepack import RulePackError
+    from checker.checking import config as configuration
+    from checker.checking.engine import Engine
+    from checker.checking.rule_packs import RulePackError, parse_rules
 
     configuration.find_config.cache_clear()  # the files may have changed since they were cached
     try:
@@ -173,7 +169,7 @@ def load_settings(folder: str, explicit_config: str | None = None) -> Settings:
         engine = Engine(config)  # not engine_for: a rule file may have changed under an equal config
     except (configuration.ConfigError, RulePackError) as error:
         raise SettingsError(str(error)) from None
-    names = {**PARSE_NAMES, **{rule.id: rule.name for rule in engine.rules}}
+    names = {rule.id: rule.name for rule in (*parse_rules().values(), *engine.rules)}
     return Settings(config.path, _rule_pack_files(config.rule_dirs), engine, config, names)
 
 

@@ -8,14 +8,10 @@ are 1-based and end-exclusive, counted in characters, as in every diagnostic.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from checker.diagnostics import SEVERITY_RANK, Diagnostic
-
-# C0 controls (but tab) and DEL are shown as their Unicode control pictures:
-# one character each, so columns stay exact and nothing invisible reaches the page.
-_CONTROL_PICTURES = {code: 0x2400 + code for code in range(32) if code != 9} | {127: 0x2421}
+from checker.output.escape import visible
 
 
 @dataclass(slots=True)
@@ -35,14 +31,6 @@ class AnnotatedLine:
     number: int
     segments: list[Segment]
     notes: list[int] = field(default_factory=list)  # diagnostics reported on this line (they start here)
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
-
-
-def visible(text: str) -> str:
-    """The text with control characters replaced by their visible pictures."""
-    return text.translate(_CONTROL_PICTURES) if _CONTROL.search(text) else text
 
 
 def annotate(lines: list[str], diagnostics: list[Diagnostic]) -> tuple[list[AnnotatedLine], list[int]]:

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import difflib
 
-from checker.fix import apply_fixes
+from checker.checking.fixes import apply_fixes
 from checker.output.escape import for_humans, keep_tabs
 
 
 def fixed_lines(result) -> tuple[list[str], list[str], list]:
     """(lines as checked, lines once fixed, the problems the fixes mend)."""
-    lines = list(result.letter.lines) if result.letter is not None else []
+    lines = list(result.lines)
     if result.unreadable or not any(d.fix for d in result.diagnostics):
         return lines, lines, []
     text, applied = apply_fixes("\n".join(lines), result.diagnostics)

@@ -5,8 +5,10 @@ output line, an ESC that drives the terminal, a C1 control, a right-to-left
 override that reorders what a reader sees, or (on POSIX) bytes that are not
 UTF-8, which Python carries as lone surrogates. Human formats show each such
 character as a visible escape (`\\n`, `\\x1b`, `\\u202e`, a stray byte as
-`\\xff`); machine formats keep the text but must stay well-formed (XML 1.0
-forbids most controls, JSON and UTF-8 forbid lone surrogates).
+`\\xff`); the HTML report shows a control as its Unicode picture (one
+character, so that columns stay exact); machine formats keep the text but
+must stay well-formed (XML 1.0 forbids most controls, JSON and UTF-8 forbid
+lone surrogates).
 """
 
 from __future__ import annotations
@@ -50,11 +52,6 @@ def keep_tabs(text: str) -> str:
     )
 
 
-def visible_width(text: str) -> int:
-    """How many columns `text` takes once escaped (for underlining source)."""
-    return len(keep_tabs(text))
-
-
 def for_xml(text: str) -> str:
     """`text` with the characters XML 1.0 forbids made visible."""
     if not _NOT_XML.search(text):
@@ -66,3 +63,14 @@ def for_unicode(text: str) -> str:
     """Valid Unicode for JSON: a stray byte carried as a lone surrogate
     becomes U+FFFD, the replacement character, as Git and ruff print it."""
     return _SURROGATE.sub("\ufffd", text)
+
+
+# C0 controls (but tab) and DEL are shown as their Unicode control pictures:
+# one character each, so columns stay exact and nothing invisible reaches the page.
+_CONTROL_PICTURES = {code: 0x2400 + code for code in range(32) if code != 9} | {127: 0x2421}
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+
+
+def visible(text: str) -> str:
+    """The text with control characters replaced by their visible pictures (the HTML report)."""
+    return text.translate(_CONTROL_PICTURES) if _CONTROL.search(text) else text

@@ -27,7 +27,7 @@ def concise_summary(results) -> str:
     )
 
 
-def render_json(results, statistics: dict | None = None) -> str:
+def render_check_json(results, statistics: dict | None = None) -> str:
     """The `--format json` document; its JSON Schema ships as checker/schemas/check.schema.json."""
     files = [
         {"path": r.path, "letter_type": r.letter_type, "diagnostics": [d.to_dict() for d in r.diagnostics]}

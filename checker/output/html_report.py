@@ -17,7 +17,7 @@ from functools import cache
 from importlib import resources
 
 from checker import __version__
-from checker.output.files import write_atomic
+from checker.atomic import write_text
 from checker.output.pack import LetterPage, letter_page, long_date, rule_counts
 
 ICONS = {"error": "✖", "warning": "▲", "info": "●"}
@@ -120,7 +120,7 @@ def write_pack(results, folder: str) -> list[str]:
     letter_template = env.get_template("letter.html.j2")
     for page in pages:
         target = os.path.join(folder, page.file_name)
-        write_atomic(target, letter_template.render(page=page, meta=meta, index_href=INDEX))
+        write_text(target, letter_template.render(page=page, meta=meta, index_href=INDEX))
         written.append(target)
     index = env.get_template("index.html.j2").render(
         pages=pages,
@@ -129,14 +129,9 @@ def write_pack(results, folder: str) -> list[str]:
         links=[page.file_name for page in pages],
         print_href=PACK if several else None,
     )
-    write_atomic(os.path.join(folder, INDEX), index)
+    write_text(os.path.join(folder, INDEX), index)
     written.append(os.path.join(folder, INDEX))
     if several:
-        write_atomic(os.path.join(folder, PACK), _document(pages, meta))
+        write_text(os.path.join(folder, PACK), _document(pages, meta))
         written.append(os.path.join(folder, PACK))
     return written
-
-
-def write_page(results, path: str) -> None:
-    """Write the document (one letter's page, or the whole pack) to one file."""
-    write_atomic(path, render_document(results))

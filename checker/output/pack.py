@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from checker.diagnostics import Diagnostic
-from checker.output.annotate import AnnotatedLine, annotate, visible
+from checker.output.annotate import AnnotatedLine, annotate
+from checker.output.escape import visible
 
 SEVERITY_ORDER = ("error", "warning", "info")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -127,7 +128,9 @@ class RuleCount:
 
 
 def long_date(day: dt.date | None) -> str | None:
-    return f"{day:%A} {day.day} {day:%B %Y}" if day else None
+    from checker.reading.written_dates import format_long_date
+
+    return format_long_date(day) if day else None
 
 
 def letter_page(result, number: int, file_name: str) -> LetterPage:
@@ -135,7 +138,7 @@ def letter_page(result, number: int, file_name: str) -> LetterPage:
     key = f"l{number}-"
     letter = result.letter
     diagnostics: list[Diagnostic] = result.diagnostics
-    lines = letter.lines if letter is not None else []
+    lines = result.lines
     parts = _parts(letter) if letter is not None and not result.unreadable else []
     problems = [_problem(key, i, d, parts) for i, d in enumerate(diagnostics)]
     annotated, outside = annotate(lines, diagnostics)
@@ -281,55 +284,14 @@ def _facts(letter) -> list[tuple[str, str | None]]:
 def _timeline(letter) -> tuple[list[TimelineRow], str | None]:
     """Every date in the letter (visit days, letter date, dates and months
     mentioned), in date order, placed against the visit and the letter date."""
-    from checker.checks.dates import mentions
-    from checker.dates import MONTH_YEAR, MONTHS
-
     visit = letter.visit_dates
     first, last = (min(visit), max(visit)) if visit else (None, None)
-    letter_date = letter.letter_date
-    visit_at = letter.visit.text.span() if letter.visit else None
-    rows = []
-    taken: dict[int, list[tuple[int, int]]] = {}  # id(text) -> spans read as full dates
-    for text, match, days, _problems in mentions(letter):
-        taken.setdefault(id(text), []).append(match.span())
-        span = text.span(*match.span())
-        if text is letter.date_line:
-            event = "letter dated"
-        elif visit_at and (span.line, span.column) == (visit_at.line, visit_at.column):
-            event = "visit"
-        else:
-            event = "mentioned"
-        as_written = visible(match.group())
-        for day in days:
-            when = _when(day, first, last, letter_date) if day else "not a real date"
-            rows.append(
-                TimelineRow(day, long_date(day) or "—", event, as_written, span.line, span.column, when)
-            )
-    for text in _texts_with_dates(letter):
-        if not _YEAR.search(text.value):
-            continue  # no year, no month to place: skip the costly pattern
-        for match in MONTH_YEAR.finditer(text.value):
-            if any(start <= match.start() < end for start, end in taken.get(id(text), ())):
-                continue
-            month_word, year = match.group().split()[0].rstrip(".").lower(), int(match.group().split()[-1])
-            month = dt.date(year, MONTHS[month_word], 1)
-            span = text.span(*match.span())
-            when = _month_when(month, first, letter_date)
-            rows.append(
-                TimelineRow(
-                    month,
-                    f"{month:%B %Y}",
-                    "month mentioned",
-                    visible(match.group()),
-                    span.line,
-                    span.column,
-                    when,
-                )
-            )
+    rows = _date_rows(letter, first, last)
+    rows += _month_rows(letter, first)
     rows.sort(key=lambda r: (r.date is None, r.date or dt.date.min, r.line, r.column))
     note = None
-    if last and letter_date:
-        days = (letter_date - last).days
+    if last and letter.letter_date:
+        days = (letter.letter_date - last).days
         if days >= 0:
             note = f"The letter is dated {days} day{'s' if days != 1 else ''} after the last visit day."
         else:
@@ -337,9 +299,51 @@ def _timeline(letter) -> tuple[list[TimelineRow], str | None]:
     return rows, note
 
 
-def _texts_with_dates(letter) -> list:
-    texts = [t for t in (letter.title,) if t] + [b.text for b in letter.body_blocks()]
-    return texts + [t for t in (letter.closing,) if t]
+def _date_rows(letter, first, last) -> list[TimelineRow]:
+    visit_at = letter.visit.text.span() if letter.visit else None
+    rows = []
+    for written in letter.facts.dates:
+        span = written.span
+        if written.text is letter.date_line:
+            event = "letter dated"
+        elif visit_at and (span.line, span.column) == (visit_at.line, visit_at.column):
+            event = "visit"
+        else:
+            event = "mentioned"
+        as_written = visible(written.match.group())
+        for day in written.days:
+            when = _when(day, first, last, letter.letter_date) if day else "not a real date"
+            rows.append(
+                TimelineRow(day, long_date(day) or "—", event, as_written, span.line, span.column, when)
+            )
+    return rows
+
+
+def _month_rows(letter, first) -> list[TimelineRow]:
+    """The months mentioned ("in October 2016") outside the dates read in full."""
+    from checker.facts.date_mentions import texts_with_dates
+    from checker.reading.written_dates import MONTH_YEAR, format_month, read_month
+
+    taken: dict[int, list[tuple[int, int]]] = {}  # id(text) -> spans read as full dates
+    for written in letter.facts.dates:
+        taken.setdefault(id(written.text), []).append(written.match.span())
+    rows = []
+    for text in texts_with_dates(letter):
+        if text is letter.date_line or not _YEAR.search(text.value):
+            continue  # no year, no month to place: skip the costly pattern
+        for match in MONTH_YEAR.finditer(text.value):
+            if any(start <= match.start() < end for start, end in taken.get(id(text), ())):
+                continue
+            month = read_month(match.group())
+            span = text.span(*match.span())
+            when = _month_when(month, first, letter.letter_date)
+            shown = visible(match.group())
+            rows.append(
+                TimelineRow(
+                    month, format_month(month), "month mentioned", shown, span.line, span.column, when
+                )
+            )
+    return rows
 
 
 def _month_when(month: dt.date, first, letter_date) -> str:
@@ -424,8 +428,8 @@ def _cards(key: str, letter, alignment, problems: list[Problem]) -> tuple[list[L
 @cache
 def rule_set(config) -> str:
     """What judged the letter: the rules selected, their packs, the configuration."""
-    from checker.engine import engine_for
-    from checker.rulepack import core_dir
+    from checker.checking.engine import engine_for
+    from checker.checking.rule_packs import core_dir
 
     rules = engine_for(config).rules
     core = str(core_dir())

@@ -1,7 +1,7 @@
 """Structural reports of letters: rich (for people), JSON (the contract), markdown.
 The HTML pack is in html_report.py.
 
-Renderers only present facts computed by `serialise.letter_dict` and the
+Renderers only present facts computed by `letter_data.letter_dict` and the
 engine's diagnostics; letter text is escaped for each medium.
 """
 
@@ -11,11 +11,11 @@ import json
 import re
 from typing import TYPE_CHECKING
 
-from checker.output.annotate import visible
-from checker.serialise import REPORT_VERSION, letter_dict
+from checker.output.escape import visible
+from checker.output.letter_data import REPORT_VERSION, letter_dict
 
 if TYPE_CHECKING:
-    from checker.api import FileResult
+    from checker.api.results import FileResult
 
 
 def _long_date(iso: str | None) -> str:
@@ -23,11 +23,12 @@ def _long_date(iso: str | None) -> str:
         return "—"
     import datetime as dt
 
-    day = dt.date.fromisoformat(iso)
-    return f"{day:%A} {day.day} {day:%B %Y}"
+    from checker.reading.written_dates import format_long_date
+
+    return format_long_date(dt.date.fromisoformat(iso))
 
 
-def render_json(results: list[FileResult]) -> str:
+def render_report_json(results: list[FileResult]) -> str:
     """The letter model of the SPEC for each letter, with every diagnostic
     (parse problems and the rules' findings) and a count per severity."""
     from checker.output import summary
@@ -181,99 +182,22 @@ _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 def render_rich(results: list[FileResult], console) -> None:
     """A tree and tables per letter for the terminal. Letter text is escaped:
     '[/bold]' in a letter is text, not rich markup."""
-    from rich import box
-    from rich.markup import escape
     from rich.panel import Panel
-    from rich.table import Table
-    from rich.tree import Tree
-
-    def t(value) -> str:
-        return escape(visible(str(value)))
 
     for result in results:
         if result.letter is None or result.unreadable:
             for d in result.diagnostics:
                 console.print(
-                    f"[bold red]{t(result.path)}:{d.span.line}:{d.span.column}[/] {d.rule} {t(d.message)}"
+                    f"[bold red]{_rich_text(result.path)}:{d.span.line}:{d.span.column}[/] "
+                    f"{d.rule} {_rich_text(d.message)}"
                 )
             continue
         data = letter_dict(result.letter, result.alignment)
-        tree = Tree(f"[bold]{t(data['title'] or '(no title)')}[/]  [dim]{t(result.path)}[/]")
-        meta = tree.add("[bold cyan]Letter[/]")
-        meta.add(f"type: [green]{data['letter_type'].replace('_', ' ')}[/]")
-        if data["layout"]:
-            meta.add(f"format: {t(data['layout'])}")
-        meta.add(f"local authority: {t(data['local_authority']) if data['local_authority'] else '[red]?[/]'}")
-        meta.add(f"dated: {_long_date(data['letter_date'])}")
-        recipient = data["recipient"]
-        if recipient:
-            who = tree.add("[bold cyan]Recipient[/]")
-            for key in ("name", "job_title", "organisation", "postcode"):
-                who.add(f"{key.replace('_', ' ')}: {t(recipient[key]) if recipient[key] else '[dim]—[/]'}")
-        tree.add(
-            f"[bold cyan]Salutation[/] {t(data['salutation']) if data['salutation'] else '[red]missing[/]'}"
-        )
-
-        timeline = Table(box=box.SIMPLE, title="Visit timeline", title_justify="left")
-        timeline.add_column("Date")
-        timeline.add_column("Event")
-        for day in data["visit_dates"]:
-            timeline.add_row(_long_date(day), "visit day")
-        if data["letter_date"]:
-            timeline.add_row(_long_date(data["letter_date"]), "letter dated")
-
-        inspectors = Table(box=box.SIMPLE, title="Inspectors", title_justify="left")
-        for column in ("Name", "Role", "As written", "Signs"):
-            inspectors.add_column(column)
-        signatory = (data["signatory"] or {}).get("name")
-        for person in data["inspectors"]:
-            inspectors.add_row(
-                t(person["name"]),
-                t(person["role"]) if person["role"] else "[red]unknown[/]",
-                t(person["role_text"] or ""),
-                "✔" if person["name"] == signatory else "",
-            )
-
-        sections = Table(box=box.SIMPLE, title="Sections", title_justify="left")
-        for column in ("Line", "Heading", "Kind", "¶", "•", "Words"):
-            sections.add_column(column, justify="right" if column in ("Line", "¶", "•", "Words") else "left")
-        for s in data["sections"]:
-            colour = "yellow" if s["kind"] == "other" else "green"
-            sections.add_row(
-                str(s["line"]),
-                t(s["heading"]),
-                f"[{colour}]{s['kind']}[/]",
-                str(s["paragraphs"]),
-                str(s["bullets"]),
-                str(s["words"]),
-            )
-
-        console.print(Panel(tree, border_style="cyan"))
-        console.print(timeline)
-        console.print(inspectors)
-        console.print(sections)
-        if data["recommendations"]:
-            support = Table(
-                box=box.SIMPLE, title="Recommendation → supporting findings", title_justify="left"
-            )
-            support.add_column("Line", justify="right")
-            support.add_column("Recommendation")
-            support.add_column("Supported by (line · score · shared terms)")
-            for rec in data["recommendations"]:
-                support.add_row(str(rec["line"]), t(_short(rec["text"], 60)), _links_cell(rec["support"], t))
-            console.print(support)
-        if data["areas"]:
-            table = Table(
-                box=box.SIMPLE, title="Areas covered → findings that evaluate them", title_justify="left"
-            )
-            table.add_column("Line", justify="right")
-            table.add_column("Area")
-            table.add_column("Evaluated at (line · score · shared terms)")
-            for area in data["areas"]:
-                table.add_row(
-                    str(area["line"]), t(_short(area["text"], 60)), _links_cell(area["evidence"], t)
-                )
+        console.print(Panel(_rich_tree(data, result.path), border_style="cyan"))
+        for table in _rich_tables(data):
             console.print(table)
+        signatory = (data["signatory"] or {}).get("name")
+        t = _rich_text
         console.print(f"[dim]closing:[/] {t(data['closing']) if data['closing'] else '[red]missing[/]'}")
         console.print(
             f"[dim]sign-off:[/] {t(data['sign_off']) if data['sign_off'] else '[red]missing[/]'}  "
@@ -283,6 +207,85 @@ def render_rich(results: list[FileResult], console) -> None:
             style = _SEVERITY_STYLE[d.severity]
             console.print(f"{d.span.line}:{d.span.column} [{style}]{d.severity}[/] {d.rule} {t(d.message)}")
         console.print()
+
+
+def _rich_text(value) -> str:
+    """Letter text for rich: markup escaped, control characters shown."""
+    from rich.markup import escape
+
+    return escape(visible(str(value)))
+
+
+def _rich_tree(data: dict, path: str):
+    """The letter's facts as a tree: type, format, authority, date, recipient, salutation."""
+    from rich.tree import Tree
+
+    t = _rich_text
+    tree = Tree(f"[bold]{t(data['title'] or '(no title)')}[/]  [dim]{t(path)}[/]")
+    meta = tree.add("[bold cyan]Letter[/]")
+    meta.add(f"type: [green]{data['letter_type'].replace('_', ' ')}[/]")
+    if data["layout"]:
+        meta.add(f"format: {t(data['layout'])}")
+    meta.add(f"local authority: {t(data['local_authority']) if data['local_authority'] else '[red]?[/]'}")
+    meta.add(f"dated: {_long_date(data['letter_date'])}")
+    recipient = data["recipient"]
+    if recipient:
+        who = tree.add("[bold cyan]Recipient[/]")
+        for key in ("name", "job_title", "organisation", "postcode"):
+            who.add(f"{key.replace('_', ' ')}: {t(recipient[key]) if recipient[key] else '[dim]—[/]'}")
+    tree.add(f"[bold cyan]Salutation[/] {t(data['salutation']) if data['salutation'] else '[red]missing[/]'}")
+    return tree
+
+
+def _rich_table(title: str, columns: tuple[str, ...], right: tuple[str, ...] = ()):
+    from rich import box
+    from rich.table import Table
+
+    table = Table(box=box.SIMPLE, title=title, title_justify="left")
+    for column in columns:
+        table.add_column(column, justify="right" if column in right else "left")
+    return table
+
+
+def _rich_tables(data: dict) -> list:
+    """The visit timeline, the inspectors, the sections and the evidence maps."""
+    t = _rich_text
+    timeline = _rich_table("Visit timeline", ("Date", "Event"))
+    for day in data["visit_dates"]:
+        timeline.add_row(_long_date(day), "visit day")
+    if data["letter_date"]:
+        timeline.add_row(_long_date(data["letter_date"]), "letter dated")
+    inspectors = _rich_table("Inspectors", ("Name", "Role", "As written", "Signs"))
+    signatory = (data["signatory"] or {}).get("name")
+    for person in data["inspectors"]:
+        role = t(person["role"]) if person["role"] else "[red]unknown[/]"
+        signs = "✔" if person["name"] == signatory else ""
+        inspectors.add_row(t(person["name"]), role, t(person["role_text"] or ""), signs)
+    sections = _rich_table(
+        "Sections", ("Line", "Heading", "Kind", "¶", "•", "Words"), ("Line", "¶", "•", "Words")
+    )
+    for s in data["sections"]:
+        colour = "yellow" if s["kind"] == "other" else "green"
+        counts = (str(s["paragraphs"]), str(s["bullets"]), str(s["words"]))
+        sections.add_row(str(s["line"]), t(s["heading"]), f"[{colour}]{s['kind']}[/]", *counts)
+    tables = [timeline, inspectors, sections]
+    maps = (
+        (
+            "recommendations",
+            "support",
+            "Recommendation → supporting findings",
+            "Recommendation",
+            "Supported by",
+        ),
+        ("areas", "evidence", "Areas covered → findings that evaluate them", "Area", "Evaluated at"),
+    )
+    for key, links, title, what, linked in maps:
+        if data[key]:
+            table = _rich_table(title, ("Line", what, f"{linked} (line · score · shared terms)"), ("Line",))
+            for row in data[key]:
+                table.add_row(str(row["line"]), t(_short(row["text"], 60)), _links_cell(row[links], t))
+            tables.append(table)
+    return tables
 
 
 def _links_cell(links: list[dict], t) -> str:

@@ -56,33 +56,16 @@ def generic_text(template: str) -> str:
 
 
 def _rule_descriptor(rule) -> dict:
-    from checker.docs import explain_rule
+    from checker.checking.rule_docs import explain_rule
 
     return {
         "id": rule.id,
         "name": rule.name,
-        "shortDescription": {"text": generic_text(rule.message)},
+        "shortDescription": {"text": rule.summary or generic_text(rule.message)},
         "fullDescription": {"text": generic_text(rule.why or rule.help)},
         "help": {"text": generic_text(rule.help), "markdown": explain_rule(rule)},
         "defaultConfiguration": {"level": _LEVEL[rule.severity]},
         "properties": {"category": rule.category, "tags": [rule.category]},
-    }
-
-
-def _parse_descriptor(rule_id: str) -> dict:
-    from checker.api import PARSE_NAMES, PARSE_RULES
-
-    what, help_text = PARSE_RULES[rule_id]
-    return {
-        "id": rule_id,
-        "name": PARSE_NAMES[rule_id],
-        "shortDescription": {"text": what},
-        "fullDescription": {
-            "text": f"Reading the file failed: {what}. The run exits with code 2; the other files are still checked."
-        },
-        "help": {"text": help_text},
-        "defaultConfiguration": {"level": "error"},
-        "properties": {"category": "parse", "tags": ["parse"]},
     }
 
 
@@ -96,58 +79,21 @@ def _region(span) -> dict:
 
 
 def render_sarif(results, rules, statistics: dict | None = None) -> str:
-    from checker.api import PARSE_RULES
-
+    """The SARIF document; `rules` describe every rule the results name
+    (the PARSE rules too)."""
     used = sorted({d.rule for r in results for d in r.diagnostics})
     by_id = {rule.id: rule for rule in rules}
-    descriptors = []
-    for rule_id in used:
-        if rule_id in by_id:
-            descriptors.append(_rule_descriptor(by_id[rule_id]))
-        elif rule_id in PARSE_RULES:
-            descriptors.append(_parse_descriptor(rule_id))
-        else:  # pragma: no cover - every diagnostic comes from a loaded rule
-            descriptors.append({"id": rule_id})
+    # every diagnostic comes from a loaded rule; an unknown one still gets its ID
+    descriptors = [
+        _rule_descriptor(by_id[rule_id]) if rule_id in by_id else {"id": rule_id} for rule_id in used
+    ]
     index = {rule_id: i for i, rule_id in enumerate(used)}
     sarif_results = []
     for result in results:
         location = artifact_location(result.path)
-        for d in result.diagnostics:
-            item = {
-                "ruleId": d.rule,
-                "ruleIndex": index[d.rule],
-                "level": _LEVEL[d.severity],
-                "message": {"text": d.message},
-                "locations": [
-                    {"physicalLocation": {"artifactLocation": location, "region": _region(d.span)}}
-                ],
-            }
-            if d.fix is not None:
-                item["fixes"] = [
-                    {
-                        "description": {"text": d.fix.description},
-                        "artifactChanges": [
-                            {
-                                "artifactLocation": location,
-                                "replacements": [
-                                    {
-                                        "deletedRegion": _region(d.span),
-                                        "insertedContent": {"text": d.fix.replacement},
-                                    }
-                                ],
-                            }
-                        ],
-                    }
-                ]
-            sarif_results.append(item)
+        sarif_results += [_result(d, index[d.rule], location) for d in result.diagnostics]
     run = {
-        "tool": {
-            "driver": {
-                "name": "lettercheck",
-                "version": __version__,
-                "rules": descriptors,
-            }
-        },
+        "tool": {"driver": {"name": "lettercheck", "version": __version__, "rules": descriptors}},
         "invocations": [
             {"executionSuccessful": not any(d.rule == "PARSE004" for r in results for d in r.diagnostics)}
         ],
@@ -157,9 +103,21 @@ def render_sarif(results, rules, statistics: dict | None = None) -> str:
     }
     if statistics is not None:
         run["properties"] = {"statistics": statistics}
-    document = {
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [run],
-    }
+    document = {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0", "runs": [run]}
     return for_unicode(json.dumps(document, indent=2, ensure_ascii=False))
+
+
+def _result(d, rule_index: int, location: dict) -> dict:
+    """One problem as a SARIF result, with its fix where the rule offers one."""
+    item = {
+        "ruleId": d.rule,
+        "ruleIndex": rule_index,
+        "level": _LEVEL[d.severity],
+        "message": {"text": d.message},
+        "locations": [{"physicalLocation": {"artifactLocation": location, "region": _region(d.span)}}],
+    }
+    if d.fix is not None:
+        replacement = {"deletedRegion": _region(d.span), "insertedContent": {"text": d.fix.replacement}}
+        change = {"artifactLocation": location, "replacements": [replacement]}
+        item["fixes"] = [{"description": {"text": d.fix.description}, "artifactChanges": [change]}]
+    return item

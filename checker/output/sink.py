@@ -2,7 +2,7 @@
 
 A file is written only when the run is complete, atomically (a temporary file
 in the same folder, flushed to disk, then renamed over the target: see
-checker.output.files), so a crash or a full disk never leaves half a report
+checker.atomic), so a crash or a full disk never leaves half a report
 where CI expects a whole one.
 Machine formats are UTF-8 bytes whatever the terminal's encoding; human
 formats never fail on a character the terminal cannot show.
@@ -20,13 +20,13 @@ class OutputError(Exception):
 
 
 def write_file(path: str, text: str) -> None:
-    """Replace `path` with `text` in one step (checker.output.files); a
+    """Replace `path` with `text` in one step (checker.atomic); a
     failure is an OutputError naming the file, and the old file is untouched."""
+    from checker.atomic import write_text
     from checker.output.escape import for_unicode
-    from checker.output.files import write_atomic
 
     try:
-        write_atomic(path, for_unicode(text))
+        write_text(path, for_unicode(text))
     except OSError as error:
         raise OutputError(f"{path}: cannot write: {error.strerror or error}") from None
 

@@ -22,12 +22,6 @@ from checker.output.escape import for_humans
 _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
 
 
-def _source_lines(result) -> list[str]:
-    if result.letter is not None:
-        return result.letter.lines
-    return []
-
-
 def _window(text: str, column: int, room: int) -> tuple[str, int]:
     """A slice of a long line that shows `column`, and how many characters
     were cut on the left (an ellipsis takes the place of the first one)."""
@@ -70,7 +64,7 @@ def render_diagnostic(console, result, d) -> None:
     _wrap(console, f"[{style}]{escape(head[:-2])}[/]: [bold]", head, for_humans(d.message))
     path = for_humans(result.path)
     console.print(f"  [blue]-->[/] {escape(path)}:{d.span.line}:{d.span.column}", soft_wrap=True)
-    lines = _source_lines(result)
+    lines = result.lines
     width = len(str(d.span.end_line))
     gutter = " " * width
     if 0 < d.span.line <= len(lines):

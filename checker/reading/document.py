@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from checker.source import Source, SourceError
+from checker.reading.source import Source, SourceError
 
 PDF = "pdf"
 DOCX = "docx"

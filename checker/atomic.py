@@ -1,0 +1,81 @@
+"""Write files atomically: a reader never sees half a file, and a failure
+leaves the old one as it was.
+
+The one writer behind `--fix`, `--write-baseline`, `--output-file` and the
+report files: a new file in the same folder, flushed and synced to disk,
+given the old file's permissions, then renamed over it.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from contextlib import suppress
+
+
+def write_text(path: str, text: str) -> None:
+    """Replace `path` with `text` (UTF-8, LF) in one step."""
+    replace_file(path, text.encode("utf-8"))
+
+
+def replace_file(path: str, data: bytes) -> None:
+    """Put `data` in place of the file at `path` without ever leaving it half
+    written: a new file in the same folder, flushed to disk, then renamed over
+    the old one (which keeps its permissions). On any failure the old file is
+    untouched and the new one removed. A symbolic link is followed, not replaced.
+    A file that does not exist yet gets the mode the umask gives."""
+    import tempfile
+
+    target = os.path.realpath(path)
+    folder, name = os.path.split(target)
+    try:
+        old = os.stat(target)
+    except FileNotFoundError:
+        old = None
+    handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".lettercheck-tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        if old and hasattr(os, "chown"):
+            with suppress(OSError):  # keep owner and group where we may (as root, or our own group)
+                os.chown(temporary, old.st_uid, old.st_gid)
+        os.chmod(temporary, stat.S_IMODE(old.st_mode) if old else 0o666 & ~_umask())
+        os.replace(temporary, target)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(temporary)
+        raise
+    with suppress(OSError):  # make the rename itself durable
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def create_new(path, data: bytes) -> None:
+    """Create `path` whole or not at all, and never over a file that appeared
+    meanwhile: the data goes to a new file beside it, synced, then linked to
+    its name (which fails with FileExistsError if the name is taken)."""
+    import tempfile
+    from pathlib import Path
+
+    path = Path(path)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".lettercheck-tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.link(temporary, path)
+    finally:
+        Path(temporary).unlink(missing_ok=True)

@@ -1,0 +1,73 @@
+"""Draft: leftovers of drafting. Placeholders and tracked changes are plain
+patterns in rules/core/draft.yaml; a repeated word needs a word-by-word look."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from checker.checking.kinds import SCOPE, Hit, Param, check_kind
+from checker.checking.scopes import scope_texts
+from checker.diagnostics import Fix
+from checker.model import Letter
+
+_OPENERS = "([‘“'\"*_"
+_CLOSERS = ",.;:!?)]’”'\"*_"
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+_WORDLIKE = re.compile(r"^\w+$")
+
+
+def _candidates(value: str) -> set[str]:
+    """Words that may be repeated: two whitespace-separated tokens that are
+    the same but for brackets, quotes or a stop around them. Cheap; the exact
+    pattern then confirms each (and rejects 'in, in')."""
+    tokens = value.lower().split()
+    found = set()
+    for first, second in itertools.pairwise(tokens):
+        if first == second:
+            found.add(first)
+        elif (second[:1] == first[:1] or first[:1] in _OPENERS) and first.lstrip(_OPENERS) == second.rstrip(
+            _CLOSERS
+        ):
+            found.add(second.rstrip(_CLOSERS))
+    return {word for word in found if _WORDLIKE.match(word)}
+
+
+@check_kind(
+    "repeated_words",
+    params=(
+        SCOPE,
+        Param("allow", "strings", (), doc="words that may repeat ('had had')"),
+        Param(
+            "allow_after",
+            "word_lists",
+            {},
+            doc="words that may repeat after the words listed for them ('fit in in')",
+        ),
+    ),
+    prepare=lambda params: {
+        "allow": frozenset(word.lower() for word in params["allow"]),
+        "after": {
+            word.lower(): frozenset(w.lower() for w in words) for word, words in params["allow_after"].items()
+        },
+    },
+)
+def repeated_words(letter: Letter, params: dict):
+    """The same word twice in a row ('the the'), whatever the case, across
+    spaces or a line break; words in `allow` ('had had') may repeat, and
+    those in `allow_after` after the words listed for them (the particle of a
+    phrasal verb, 'fit in in the plans'). The fix keeps the first. Facts: {word}."""
+    after = params.derived["after"]
+    for text in scope_texts(letter, params["scope"]):
+        value = text.value
+        for candidate in sorted(_candidates(value) - params.derived["allow"]):
+            word = re.escape(candidate)
+            for match in re.finditer(rf"(?<!\w)({word})\s+({word})(?!\w)", value, re.IGNORECASE):
+                if candidate in after:
+                    before = _LAST_WORD.search(value, max(0, match.start() - 40), match.start())
+                    if before and before.group(1).lower() in after[candidate]:
+                        continue
+                first = match.group(1)
+                yield Hit(
+                    text.span(match.start(), match.end()), {"word": first}, Fix(first, f"keep one '{first}'")
+                )

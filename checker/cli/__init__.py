@@ -1,0 +1,35 @@
+"""The `lettercheck` command: options in, the library called, output and an exit code out.
+
+`main` answers `--version` before anything else is imported (typer, rich,
+lark), so that it stays instant. The commands and their options are in
+`commands`; what each does with them in `check_command`, `report_command` and
+`rules_command`; how help, usage errors and option values read in `help` and
+`values`.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from checker import __version__
+
+
+def main() -> None:
+    if sys.argv[1:] == ["--version"]:
+        print(f"lettercheck {__version__}")
+        return
+    from checker.cli.commands import app
+
+    app()
+
+
+def __getattr__(name: str):
+    """`from checker.cli import app` (and the commands' enums) without
+    importing typer when only `main` is wanted."""
+    import importlib
+
+    commands = importlib.import_module("checker.cli.commands")
+    try:
+        return getattr(commands, name)
+    except AttributeError:
+        raise AttributeError(f"module 'checker.cli' has no attribute {name!r}") from None

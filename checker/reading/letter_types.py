@@ -1,0 +1,219 @@
+"""Letter types (focused visit, monitoring visit, ...) loaded from YAML.
+
+A letter type says how its title and opening identify it, which headed
+sections it has in which order, and what its closing statement says.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from checker.resources import resource_path
+
+
+@dataclass(frozen=True, slots=True)
+class SectionSpec:
+    kind: str
+    heading: str
+    aliases: tuple[str, ...]
+    required: bool
+    subheadings: tuple[str, ...] = ()
+    other_subheadings: bool = False
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.heading, *self.aliases)
+
+    def takes_subheading(self, heading: str) -> bool:
+        """Does `heading` head a part of this section ('Areas of strength' in
+        the findings) rather than a section of its own?"""
+        return heading_key(heading) in {heading_key(name) for name in self.subheadings}
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """One format of a letter type: when it was used, which sections it
+    requires, the orders they may take and the headings it gives them."""
+
+    name: str
+    start: dt.date | None
+    end: dt.date | None
+    required: tuple[str, ...]
+    orders: tuple[tuple[str, ...], ...]
+    headings: tuple[tuple[str, str], ...] = ()
+
+    def covers(self, day: dt.date | None) -> bool:
+        if day is None:
+            return True
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+    def heading_for(self, kind: str, default: str) -> str:
+        return dict(self.headings).get(kind, default)
+
+
+@dataclass(frozen=True, slots=True, eq=False)  # hashed by identity: cheap keys for the caches below
+class LetterType:
+    name: str
+    label: str
+    title: tuple[re.Pattern, ...]
+    opening: tuple[re.Pattern, ...]
+    closing: tuple[re.Pattern, ...]
+    sections: tuple[SectionSpec, ...] = field(default=())
+    layouts: tuple[Layout, ...] = field(default=())
+    variants: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = field(default=())  # (when, orders)
+    after_closing: tuple[re.Pattern, ...] = field(default=())
+
+    def spec(self, kind: str) -> SectionSpec | None:
+        return next((spec for spec in self.sections if spec.kind == kind), None)
+
+    def orders_for(self, layout: Layout, kinds: set[str]) -> tuple[tuple[str, ...], ...]:
+        """The layout's orders, and those of the variants the letter's sections call for."""
+        extra = tuple(order for when, orders in self.variants if when in kinds for order in orders)
+        return layout.orders + extra
+
+    def section_kind(self, heading: str, fuzzy: float = 0.85) -> str | None:
+        """The section kind a heading names; near misses (typos) count too."""
+        import difflib
+
+        key = heading_key(heading)
+        by_key = _headings_by_key(self)
+        if key in by_key:
+            return by_key[key]
+        close = difflib.get_close_matches(key, list(by_key), n=1, cutoff=fuzzy)
+        return by_key[close[0]] if close else None
+
+
+@cache
+def heading_key(heading: str) -> str:
+    """Compare headings ignoring case, markup, curly quotes and punctuation."""
+    text = heading.replace("’", "'").replace("*", "").lower()
+    text = re.sub(r"(?<=[a-z?:.])\d{1,2}$", "", text.rstrip())  # a footnote mark: "practice?1"
+    text = re.sub(r"[^a-z0-9' ]+", " ", text)
+    return " ".join(text.split())
+
+
+@cache
+def _headings_by_key(letter_type: LetterType) -> dict[str, str]:
+    return {heading_key(name): spec.kind for spec in letter_type.sections for name in spec.names}
+
+
+def _patterns(items: list[str] | None) -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(item, re.IGNORECASE) for item in items or ())
+
+
+def _day(value) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+def _layouts(spec: dict, sections: tuple[SectionSpec, ...]) -> tuple[Layout, ...]:
+    """The type's layouts; without any, one made from its sections."""
+    items = spec.get("layouts")
+    if not items:
+        return (
+            Layout(
+                name="standard format",
+                start=None,
+                end=None,
+                required=tuple(s.kind for s in sections if s.required),
+                orders=(tuple(s.kind for s in sections),),
+            ),
+        )
+    return tuple(
+        Layout(
+            name=item["name"],
+            start=_day(item.get("from")),
+            end=_day(item.get("until")),
+            required=tuple(item.get("required") or ()),
+            orders=tuple(tuple(order) for order in item.get("orders") or ()),
+            headings=tuple((item.get("headings") or {}).items()),
+        )
+        for item in items
+    )
+
+
+class LetterTypes(Mapping[str, LetterType]):
+    """Every letter type lettercheck knows (rules/letter_types.yaml), by name,
+    with what is worked out once from all of them: the headings any type
+    knows, the section kinds, the patterns that recognise a title or a
+    closing statement."""
+
+    def __init__(self, by_name: dict[str, LetterType]) -> None:
+        self._by_name = dict(by_name)
+        self.known_headings: dict[str, str] = {}  # heading key -> section kind (first type wins)
+        for letter_type in self._by_name.values():
+            for spec in letter_type.sections:
+                for name in spec.names:
+                    self.known_headings.setdefault(heading_key(name), spec.kind)
+        # the first word of every known heading: most lines start with none of them
+        self.heading_first_words = frozenset(key.split()[0] for key in self.known_headings if key)
+        kinds = {spec.kind for letter_type in self._by_name.values() for spec in letter_type.sections}
+        self.section_kinds: tuple[str, ...] = (*sorted(kinds), "other")  # `other`: a heading no type knows
+        self.titles = tuple(p for letter_type in self._by_name.values() for p in letter_type.title)
+        self.closings = tuple(p for letter_type in self._by_name.values() for p in letter_type.closing)
+        self.after_closings = tuple(p for t in self._by_name.values() for p in t.after_closing)
+
+    def __getitem__(self, name: str) -> LetterType:
+        return self._by_name[name]
+
+    def __iter__(self):
+        return iter(self._by_name)
+
+    def __len__(self) -> int:
+        return len(self._by_name)
+
+    def reads_as_title(self, text: str) -> bool:
+        """Does `text` name a letter type as its title does ('Focused visit to ...')?"""
+        return any(pattern.search(text) for pattern in self.titles)
+
+    def reads_as_closing(self, text: str) -> bool:
+        return any(pattern.search(text) for pattern in self.closings)
+
+    def reads_as_after_closing(self, text: str) -> bool:
+        return any(pattern.search(text) for pattern in self.after_closings)
+
+
+def parse_letter_types(data: dict) -> LetterTypes:
+    types: dict[str, LetterType] = {}
+    for name, spec in (data.get("letter_types") or {}).items():
+        sections = tuple(
+            SectionSpec(
+                kind=item["kind"],
+                heading=item["heading"],
+                aliases=tuple(item.get("aliases") or ()),
+                required=bool(item.get("required", False)),
+                subheadings=tuple(item.get("subheadings") or ()),
+                other_subheadings=bool(item.get("other_subheadings", False)),
+            )
+            for item in spec.get("sections") or ()
+        )
+        types[name] = LetterType(
+            name=name,
+            label=spec.get("label", name.replace("_", " ")),
+            title=_patterns(spec.get("title")),
+            opening=_patterns(spec.get("opening")),
+            closing=_patterns(spec.get("closing")),
+            sections=sections,
+            layouts=_layouts(spec, sections),
+            variants=tuple(
+                (item["when"], tuple(tuple(order) for order in item.get("orders") or ()))
+                for item in spec.get("variants") or ()
+            ),
+            after_closing=_patterns(spec.get("after_closing")),
+        )
+    return LetterTypes(types)
+
+
+@cache
+def load_letter_types(path: Path | None = None) -> LetterTypes:
+    import yaml
+
+    path = path or resource_path("rules") / "letter_types.yaml"
+    with open(path, encoding="utf-8") as handle:
+        return parse_letter_types(yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))

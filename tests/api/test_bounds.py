@@ -1,0 +1,100 @@
+"""Bounded work: named pipes never block a run, workers are clamped to the
+work, and a killed worker costs only its own file."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import BROKEN, LETTERS, ROOT
+
+
+def _lettercheck(*args, timeout=60):
+    return subprocess.run(
+        [sys.executable, "-m", "checker", *args], cwd=ROOT, capture_output=True, text=True, timeout=timeout
+    )
+
+
+@pytest.fixture()
+def folder_with_a_pipe(tmp_path):
+    shutil.copy(LETTERS / "kent_focused_2019.md", tmp_path / "a_letter.md")
+    os.mkfifo(tmp_path / "b_pipe.md")
+    return tmp_path
+
+
+def test_a_named_pipe_found_by_walking_is_skipped(folder_with_a_pipe):
+    done = _lettercheck("check", str(folder_with_a_pipe), "-f", "json", timeout=30)
+    files = [f["path"] for f in json.loads(done.stdout)["files"]]
+    assert files == [str(folder_with_a_pipe / "a_letter.md")]
+    assert done.returncode == 0, done.stderr
+
+
+def test_a_named_pipe_named_explicitly_is_reported_and_the_others_checked(folder_with_a_pipe):
+    pipe, letter = folder_with_a_pipe / "b_pipe.md", folder_with_a_pipe / "a_letter.md"
+    done = _lettercheck("check", str(pipe), str(letter), "-f", "concise", timeout=30)
+    assert f"{pipe}:1:1: PARSE001 [error] not a regular file (a named pipe)" in done.stdout
+    assert "2 files" in done.stdout
+    assert done.returncode == 2
+
+
+def _twelve_letters(tmp_path):
+    letters = sorted(LETTERS.iterdir()) + sorted(BROKEN.iterdir())
+    for index, letter in enumerate(letters[:12]):
+        shutil.copy(letter, tmp_path / f"{index:02d}_{letter.name}")
+    return sorted(str(p) for p in tmp_path.iterdir())
+
+
+def test_jobs_are_clamped_to_the_number_of_files(tmp_path, monkeypatch):
+    import concurrent.futures
+
+    from checker.api import check_paths
+
+    started = []
+
+    class CountingPool(concurrent.futures.ProcessPoolExecutor):
+        def __init__(self, max_workers=None, **kwargs):
+            started.append(max_workers)
+            super().__init__(max_workers, **kwargs)
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", CountingPool)
+    files = _twelve_letters(tmp_path)
+    results = list(check_paths(files, jobs=1000))
+    assert [r.path for r in results] == files
+    assert started and max(started) <= 12
+
+
+def test_a_killed_worker_costs_only_its_file(tmp_path, monkeypatch):
+    """A worker killed mid-run (SIGKILL, as the out-of-memory killer does):
+    its file gets a PARSE005 diagnostic, every other file is still checked,
+    in order, with the results a serial run gives."""
+    from checker import api
+    from checker.api import check_files
+
+    files = _twelve_letters(tmp_path)
+    victim = files[5]
+    check_file = check_files.check_file
+
+    def killed_on_the_victim(path, *args, **kwargs):
+        if path == victim and os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return check_file(path, *args, **kwargs)
+
+    parent = os.getpid()
+    monkeypatch.setattr(check_files, "check_file", killed_on_the_victim)  # what each worker calls
+    results = list(api.check_paths(files, jobs=2))
+    assert [r.path for r in results] == files
+    (killed,) = [r for r in results if r.path == victim]
+    assert [(d.rule, d.category) for d in killed.diagnostics] == [("PARSE005", "parse")]
+    serial = {path: check_file(path).diagnostics for path in files if path != victim}
+    assert {r.path: r.diagnostics for r in results if r.path != victim} == serial
+
+
+def test_negative_jobs_is_a_usage_error(cli):
+    result = cli("check", str(LETTERS), "-j", "-3")
+    assert result.exit_code == 2

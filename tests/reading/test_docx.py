@@ -1,0 +1,342 @@
+"""The Word reader: drafts made with python-docx, with headers, lists, tables,
+tracked changes and comments; positions by paragraph; corrupt files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from checker.reading.document import DocumentError, Place
+from checker.reading.docx import read_docx
+from checker.reading.letter_reader import letter_from_source
+from tests.docxmaker import deletion, insertion, line_break, new_document, to_bytes
+
+OPENING = (
+    "This letter summarises the findings of a focused visit to Northshire children’s services "
+    "on 4 and 5 May 2021. The inspectors were Ann Lee, His Majesty’s Inspector, and Bob Ray, "
+    "His Majesty’s Inspector."
+)
+FINDING = "Senior leaders have an accurate understanding of the strengths and weaknesses of their services. "
+CLOSING = (
+    "Ofsted will take the findings from this focused visit into account when planning your next "
+    "inspection or visit."
+)
+
+
+def draft(review_marks: bool = True) -> bytes:
+    """A focused-visit letter as an editor drafts it in Word (paragraph numbers in comments)."""
+    document = new_document()
+    header = document.sections[0].header
+    header.paragraphs[0].text = "Ofsted"
+    header.add_paragraph("Piccadilly Gate")
+    document.sections[0].footer.paragraphs[0].text = "2"  # a page number
+    document.add_paragraph("2 August 2021")  # 1
+    document.add_paragraph("")  # 2
+    address = document.add_paragraph("Ms Jane Smith")  # 3: an address typed with Shift+Enter
+    line_break(address, "Director of Children’s Services")
+    line_break(address, "Northshire Council")
+    document.add_paragraph("")  # 4
+    document.add_paragraph("Dear Ms Smith")  # 5
+    document.add_heading("Focused visit to Northshire children’s services", level=1)  # 6
+    document.add_paragraph(OPENING)  # 7
+    document.add_paragraph().add_run("What needs to improve").bold = True  # 8: a bold short paragraph
+    document.add_paragraph("The timeliness of assessments of children in need.", style="List Bullet")  # 9
+    document.add_paragraph("The quality of plans for children.", style="List Number")  # 10
+    document.add_heading("Findings", level=2)  # 11
+    finding = document.add_paragraph(FINDING)  # 12
+    if review_marks:
+        insertion(finding, "Social workers know their children well. ", "Ann Lee")
+        deletion(finding, "Caseloads are high. ", "Bob Ray")
+    supervision = finding.add_run("Managers provide regular supervision.")
+    if review_marks:
+        document.add_comment(
+            supervision, text="Check this with the data team", author="Ann Lee", initials="AL"
+        )
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "Contacts"  # 13
+    table.cell(0, 1).text = "Referrals to the front door are timely and thresholds are understood."  # 14
+    document.add_paragraph(CLOSING)  # 15
+    document.add_paragraph("Yours sincerely")  # 16
+    document.add_paragraph("")  # 17
+    signature = document.add_paragraph("Ann Lee")  # 18
+    line_break(signature, "His Majesty’s Inspector")
+    return to_bytes(document)
+
+
+def line_with(document, start: str) -> int:
+    return next(number for number, line in enumerate(document.lines, 1) if line.startswith(start))
+
+
+def test_draft_is_rebuilt_in_the_shape_the_text_pipeline_reads():
+    document = read_docx(draft(), name="draft.docx")
+    assert document.path == "draft.docx" and document.kind == "docx"
+    assert document.text == "\n".join(
+        [
+            "Ofsted",
+            "Piccadilly Gate",
+            "",
+            "2 August 2021",
+            "",
+            "Ms Jane Smith",
+            "Director of Children’s Services",
+            "Northshire Council",
+            "",
+            "Dear Ms Smith",
+            "",
+            "## Focused visit to Northshire children’s services",
+            "",
+            OPENING,
+            "",
+            "## What needs to improve",
+            "",
+            "• The timeliness of assessments of children in need.",
+            "",
+            "• The quality of plans for children.",
+            "",
+            "## Findings",
+            "",
+            FINDING + "Social workers know their children well. Managers provide regular supervision.",
+            "",
+            "Contacts",
+            "",
+            "Referrals to the front door are timely and thresholds are understood.",
+            "",
+            CLOSING,
+            "",
+            "Yours sincerely",
+            "",
+            "Ann Lee",
+            "His Majesty’s Inspector",
+        ]
+    )
+
+
+def test_draft_reads_as_a_letter():
+    letter = letter_from_source(read_docx(draft()).source())
+    assert letter.letter_type == "focused_visit"
+    assert letter.letter_date == dt.date(2021, 8, 2)
+    assert letter.visit_dates == [dt.date(2021, 5, 4), dt.date(2021, 5, 5)]
+    assert [person.name for person in letter.inspectors] == ["Ann Lee", "Bob Ray"]
+    assert len(letter.recommendations) == 2
+    assert str(letter.sign_off) == "Yours sincerely"
+    assert letter.signatory.name == "Ann Lee"
+
+
+def test_tracked_changes_and_comments_are_returned_with_author_and_text():
+    document = read_docx(draft())
+    marks = [(mark.kind, mark.author, mark.text) for mark in document.review]
+    assert marks == [
+        ("insertion", "Ann Lee", "Social workers know their children well. "),
+        ("deletion", "Bob Ray", "Caseloads are high. "),
+        ("comment", "Ann Lee", "Check this with the data team"),
+    ]
+    comment = document.review[2]
+    assert comment.anchor == "Managers provide regular supervision."
+    assert document.review[0].date == "2024-03-01T10:00:00Z"
+
+
+def test_review_marks_point_at_their_paragraph_and_into_the_text():
+    document = read_docx(draft())
+    inserted, deleted, comment = document.review
+    at = len(FINDING) + 1
+    assert inserted.place == Place(12, at)
+    finding = line_with(document, "Senior leaders")
+    assert (inserted.line, inserted.column) == (finding, at)
+    # The deletion is not in the text: it points at where it was.
+    after = at + len("Social workers know their children well. ")
+    assert deleted.place == Place(12, after)
+    assert (deleted.line, deleted.column) == (finding, after)
+    assert document.lines[finding - 1][after - 1 :].startswith("Managers provide")
+    assert (comment.line, comment.column) == (finding, after)
+
+
+def test_a_clean_draft_has_no_review_marks():
+    assert read_docx(draft(review_marks=False)).review == []
+
+
+def test_positions_name_the_paragraph_and_the_character():
+    document = read_docx(draft())
+    assert document.locate(line_with(document, "2 August 2021")) == Place(1, 1)
+    assert document.locate(line_with(document, "Dear Ms Smith"), 6) == Place(5, 6)
+    # Lines of one paragraph split at manual line breaks keep their offsets.
+    assert document.locate(line_with(document, "Director of"), 1) == Place(3, 14)
+    assert document.locate(line_with(document, "Northshire Council"), 12) == Place(3, 56)
+    # Headings and items: the column skips the "## " or "• " written before them.
+    assert document.locate(line_with(document, "## Findings"), 4) == Place(11, 1)
+    assert document.locate(line_with(document, "• The quality"), 3) == Place(10, 1)
+    # Table cells are paragraphs too, numbered in document order.
+    assert document.locate(line_with(document, "Referrals to the front door")) == Place(14, 1)
+    assert document.locate(line_with(document, "Yours sincerely")) == Place(16, 1)
+    # Header lines name their part.
+    assert document.locate(1, 3) == Place(1, 3, None, "header")
+
+
+def test_position_of_is_the_inverse_of_locate():
+    document = read_docx(draft())
+    for number, line in enumerate(document.lines, 1):
+        for column in range(1, len(line) + 1, 7):
+            place = document.locate(number, column)
+            if line.startswith(("## ", "• ")) and column < 3:
+                continue
+            assert document.position_of(place) == (number, column)
+
+
+def test_list_paragraphs_are_items_whatever_their_numbering():
+    document = new_document()
+    document.add_paragraph("First point.", style="List Number")
+    document.add_paragraph("Second point.", style="List Bullet 2")
+    document.add_paragraph("• A typed bullet.")
+    document.add_paragraph("- A typed dash.")
+    assert read_docx(to_bytes(document)).lines == [
+        "• First point.",
+        "",
+        "• Second point.",
+        "",
+        "• A typed bullet.",
+        "",
+        "• A typed dash.",
+    ]
+
+
+def test_hidden_text_and_field_codes_are_not_letter_text():
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = new_document()
+    paragraph = document.add_paragraph("Visible ")
+    paragraph._p.append(parse_xml(f"<w:r {nsdecls('w')}><w:rPr><w:vanish/></w:rPr><w:t>hidden </w:t></w:r>"))
+    paragraph._p.append(parse_xml(f"<w:r {nsdecls('w')}><w:instrText> PAGE </w:instrText></w:r>"))
+    paragraph.add_run("text.")
+    assert read_docx(to_bytes(document)).lines == ["Visible text."]
+
+
+def test_a_tracked_paragraph_break_and_a_formatting_change_are_review_marks():
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = new_document()
+    paragraph = document.add_paragraph("A paragraph whose break was inserted.")
+    paragraph._p.insert(
+        0,
+        parse_xml(
+            f'<w:pPr {nsdecls("w")}><w:rPr><w:ins w:id="5" w:author="Cara Bell" w:date="2024-03-01T10:00:00Z"/>'
+            "</w:rPr></w:pPr>"
+        ),
+    )
+    run = paragraph.runs[0]._r
+    run.insert(
+        0,
+        parse_xml(
+            f'<w:rPr {nsdecls("w")}><w:b/><w:rPrChange w:id="6" w:author="Dan Cole" w:date="2024-03-01T10:00:00Z">'
+            "<w:rPr/></w:rPrChange></w:rPr>"
+        ),
+    )
+    marks = [(mark.kind, mark.author) for mark in read_docx(to_bytes(document)).review]
+    assert marks == [("insertion", "Cara Bell"), ("formatting", "Dan Cole")]
+
+
+MAIN = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _paragraph_xml(style: str, text: str) -> str:
+    return f'<p><pPr><pStyle val="{style}"/></pPr><r><t>{text}</t></r></p>'
+
+
+def test_styles_name_headings_by_outline_level_whatever_the_xml_prefixes():
+    """A producer that writes the WordprocessingML namespace as the default one
+    (no w: prefix), and a custom heading style known only by its outline level."""
+    styles = (
+        f'<styles xmlns="{MAIN}">'
+        '<style type="paragraph" styleId="LetterHeading"><name val="Letter heading"/>'
+        '<basedOn val="Base"/></style>'
+        '<style type="paragraph" styleId="Base"><name val="Base"/><pPr><outlineLvl val="1"/></pPr></style>'
+        '<style type="paragraph" styleId="Points"><name val="Points"/><pPr><numPr><numId val="3"/></numPr></pPr>'
+        "</style></styles>"
+    )
+    body = (
+        _paragraph_xml("LetterHeading", "Main findings")
+        + _paragraph_xml("Points", "Leaders know their services well.")
+        + _paragraph_xml("Missing", "A paragraph in a style the file does not define.")
+    )
+    data = _zip(
+        {
+            "word/document.xml": f'<document xmlns="{MAIN}"><body>{body}</body></document>',
+            "word/styles.xml": styles,
+        }
+    )
+    assert read_docx(data).lines == [
+        "## Main findings",
+        "",
+        "• Leaders know their services well.",
+        "",
+        "A paragraph in a style the file does not define.",
+    ]
+
+
+# -- files that cannot be read -----------------------------------------------------
+
+
+def _zip(parts: dict[str, str]) -> bytes:
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w") as archive:
+        for name, text in parts.items():
+            archive.writestr(name, text)
+    return output.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"This is plain text saved as .docx", "not a valid .docx zip archive"),
+        (draft()[:2000], "not a valid .docx zip archive"),
+        (_zip({"hello.txt": "hi"}), "no word/document.xml"),
+        (_zip({"word/document.xml": "<w:document><w:body><w:p>"}), "not well-formed XML at line 1"),
+    ],
+    ids=["not-a-zip", "truncated", "no-document", "bad-xml"],
+)
+def test_corrupt_docx_is_one_clear_error(data, message):
+    with pytest.raises(DocumentError) as caught:
+        read_docx(data, name="broken.docx")
+    assert caught.value.reason == "corrupt"
+    assert message in caught.value.message
+
+
+def test_a_password_protected_docx_says_so():
+    # Word saves an encrypted .docx as an OLE compound file holding an EncryptedPackage stream.
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500 + "EncryptedPackage".encode("utf-16-le")
+    with pytest.raises(DocumentError) as caught:
+        read_docx(ole)
+    assert caught.value.reason == "encrypted"
+    assert "password" in caught.value.message
+
+
+def test_an_old_doc_file_says_to_save_it_as_docx():
+    with pytest.raises(DocumentError, match=r"\.doc\) file, not \.docx"):
+        read_docx(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500)
+
+
+def test_a_missing_file_is_unreadable(tmp_path):
+    with pytest.raises(DocumentError) as caught:
+        read_docx(tmp_path / "absent.docx")
+    assert caught.value.unreadable
+
+
+def test_a_docx_path_is_read(tmp_path):
+    path = tmp_path / "draft.docx"
+    path.write_bytes(draft())
+    document = read_docx(path)
+    assert document.path == str(path)
+    assert "Dear Ms Smith" in document.lines
+
+
+def test_python_docx_is_not_needed_to_read_word_files():
+    code = (
+        "import sys, checker.cli, checker.reading.docx; print('docx' in sys.modules, 'lxml' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False False"
