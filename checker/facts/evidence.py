@@ -26,14 +26,74 @@ DEFAULTS = {"threshold": 0.05, "max_links": 4, "area_threshold": 0.08, "min_cove
 # different paragraphs, is supported by them together
 SPREAD_COVERAGE = 0.75
 
-# a purpose clause says why, not what: "..., so that children ...", "... to help families ..."
+# a purpose clause says why, not what: "..., so that children ...", "... to help families ...",
+# "..., which ..." (but not "the point at which ...": a relative clause is part of the topic)
 _PURPOSE = re.compile(
-    r",?\s+(?:so that|so they|to ensure|in order to|to make sure|which|to help|to enable|to build|to inform|to drive)\b",
+    r",?\s+(?:so that|so they|to ensure|in order to|to make sure|to help|to enable|to build|to inform|to drive)\b"
+    r"|,\s+which\b",
     re.IGNORECASE,
+)
+
+# A recommendation that states its own evidence: letters of 2018-19 list what
+# needs to improve as findings ("Case recording is too variable. Where case
+# summaries are up to date, ..."). Its first sentence says how things are (a
+# finite verb, no "should", "needs to", "ensure"...), and more follows.
+_DIRECTIVE = re.compile(r"\b(?:should|must|needs?|ought|ensure|required|is to|are to|to be|will)\b", re.I)
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|does|do|did|remains?|var(?:y|ies)|lacks?|focus(?:es)?|shows?|means?"
+    r"|leads?|takes?|relies|rely|continues?)\b",
+    re.IGNORECASE,
+)
+_IMPERATIVES = frozenset(
+    [
+        "ensure",
+        "improve",
+        "develop",
+        "strengthen",
+        "review",
+        "increase",
+        "reduce",
+        "embed",
+        "continue",
+        "make",
+        "provide",
+        "establish",
+        "address",
+        "consider",
+        "implement",
+        "promote",
+        "prioritise",
+        "use",
+        "undertake",
+        "extend",
+        "complete",
+        "build",
+        "drive",
+        "sharpen",
+        "raise",
+        "evaluate",
+        "monitor",
+        "secure",
+        "take",
+    ]
 )
 
 # where a recommendation sits in a framework, not what it is about
 _REFERENCE = re.compile(r"\([^()]*\b(?:national framework|enabler|outcome \d)[^()]*\)", re.IGNORECASE)
+
+
+def states_its_evidence(value: str) -> bool:
+    """Whether a recommendation is itself a finding, with its evidence: two
+    sentences or more, the first a statement of how things are."""
+    from checker.reading.sentences import sentences
+
+    found = [m.group().strip() for m in sentences(_REFERENCE.sub(" ", value))]
+    found = [sentence for sentence in found if sentence]
+    if len(found) < 2:
+        return False
+    first = _PURPOSE.split(found[0], maxsplit=1)[0]
+    opening = first.split()[0].strip("‘“'\"").lower() if first.split() else ""
+    return bool(_FINITE.search(first)) and not _DIRECTIVE.search(first) and opening not in _IMPERATIVES
 
 
 @dataclass(slots=True)
@@ -41,7 +101,7 @@ class Link:
     line: int
     score: float
     terms: list[str]
-    kind: str = "finding"  # finding | overview
+    kind: str = "finding"  # finding | overview | statement (the recommendation states its own evidence)
 
 
 @dataclass(slots=True)
@@ -113,7 +173,10 @@ class LetterSpace:
                 surface.setdefault(self.family.get(term, term), word)
             self._surfaces.append(surface)
         overview = letter.section("overview")
-        self.findings = letter.findings
+        # every paragraph and bullet of the findings: a paragraph among bullets
+        # (one carried over a page break, an introduction) is evidence too
+        findings = letter.section("findings")
+        self.findings = [b for b in findings.blocks if b.kind != "subheading"] if findings else []
         self.overview = overview.points if overview else []
         self.evidence_terms: set[str] = set()
         for block in self.findings + self.overview:
@@ -197,6 +260,8 @@ def recommendation_links(letter: Letter, params: dict | None = None) -> tuple[di
             found = []
         if not found and _share(units, vs.evidence_terms) >= SPREAD_COVERAGE:
             found = vs.support(block, evidence, params["threshold"], params["max_links"])
+        if not found and states_its_evidence(block.text.value):
+            found = [Link(block.line, 1.0, [], "statement")]
         if not found:
             unmentioned[block.line] = vs.unmentioned_words(units)[:4]
         links[block.line] = found

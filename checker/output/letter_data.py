@@ -84,6 +84,7 @@ def _linked(block, links: list, lines_key: str, detail_key: str) -> dict:
         "line": block.line,
         lines_key: [link.line for link in links],
         detail_key: [
-            {"line": link.line, "score": round(link.score, 3), "shared_terms": link.terms} for link in links
+            {"line": link.line, "score": round(link.score, 3), "shared_terms": link.terms, "kind": link.kind}
+            for link in links
         ],
     }

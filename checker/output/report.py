@@ -113,7 +113,10 @@ class Alert(str):
 
 def _support_text(links: list[dict]) -> str:
     return "; ".join(
-        f"line {s['line']} ({s['score']:.2f}: {', '.join(s['shared_terms'][:3])})" for s in links
+        "its own statement (written as a finding)"
+        if s.get("kind") == "statement"
+        else f"line {s['line']} ({s['score']:.2f}: {', '.join(s['shared_terms'][:3])})"
+        for s in links
     )
 
 
