@@ -175,6 +175,10 @@ def test_a_signature_without_a_sign_off_is_still_the_signature():
         "visit.\n\nI am copying this letter to the Department for Education. It will be published on the Ofsted website.",
         "We have notified the Department for Education of the areas for priority action. You should submit an "
         "action plan within 70 working days of receiving this letter.",
+        # a priority-action letter of 2018: the notification, then how to send the action plan
+        "We have notified the DfE of the areas for priority action and we understand you will receive separate "
+        "correspondence from them.\n\nSo, in summary, you will therefore need to send us your action plan to "
+        "ProtectionOfChildren@ofsted.gov.uk.",
     ],
 )
 def test_closing_statements_as_published(closing):
