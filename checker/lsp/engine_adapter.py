@@ -119,7 +119,7 @@ class Settings:
         except source.SourceError as error:
             span = Span(error.line, error.column, error.line, error.column)
             return [reading_problem("PARSE002", error.message, span)]
-        result = load_source(src)
+        result = load_source(src, self._engine.letter_types)  # the configuration's letter types
         if result.letter is None or result.unreadable:
             return result.diagnostics
         return self._engine.check(result.letter, path)
