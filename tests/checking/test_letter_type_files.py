@@ -327,3 +327,25 @@ def test_rules_and_explain_see_the_rules_for_your_types(cli):
     ]
     explained = cli("explain", "covid-style", "--config", config)
     assert explained.exit_code == 0 and "section:lines_of_enquiry" in explained.stdout
+
+
+def test_the_language_server_sees_a_broken_types_file_mended(repo):
+    import os
+
+    from checker.lsp.engine_adapter import SettingsError
+    from checker.lsp.settings import SettingsCache
+
+    def write(path, text):
+        path.write_text(text, encoding="utf-8")
+        stat = os.stat(path)
+        os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))  # a change the stamp sees
+
+    types_file = repo / "letter-rules" / "letter_types.yaml"
+    good = types_file.read_text(encoding="utf-8")
+    write(types_file, good.replace("kind: lines_of_enquiry", "kind: lines of enquiry"))
+    cache = SettingsCache()
+    with pytest.raises(SettingsError, match=r"letter_types\.yaml:14:15: 'lines of enquiry' does not match"):
+        cache.for_path(str(repo / "draft.md"))
+    write(types_file, good)
+    settings = cache.for_path(str(repo / "draft.md"))
+    assert [p.rule for p in settings.check(str(repo / "draft.md"), TEXT)] == ["ASSURE002"]
