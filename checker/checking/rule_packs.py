@@ -78,11 +78,46 @@ def load_rule_file(
     `own` pack may hold the parse category and PARSE IDs. `applies_to` and
     `section:<kind>` scopes may name the `letter_types` of the configuration
     (default: lettercheck's own)."""
+    name = str(path)
+    data, locate = _read_pack(Path(path), validate)
+    if data is None:
+        return []
+    load_all()
+    if letter_types is None:
+        from checker.reading.letter_types import load_letter_types
+
+        letter_types = load_letter_types()
+    rules = []
+    for index, item in enumerate(data["rules"]):
+
+        def fail(message: str, *where, index=index, rule_id=item["id"]) -> RulePackError:
+            return RulePackError(f"rule {rule_id}: {message}", name, *locate(["rules", index, *where]))
+
+        line, _column = locate(["rules", index])
+        override = (overrides or {}).get(item["id"])
+        if not own:
+            _not_lettercheck_own(item, fail)
+        rules.append(_rule(item, fail, f"{name}:{line}", override, overrides_from, letter_types))
+    return rules
+
+
+def _read_pack(path: Path, validate: bool):
+    """(data, where) of a rule file: `where(path in the data)` is the (line,
+    column) of a value. A shipped pack comes read ahead of time while it is
+    unchanged (checker.prebuilt): then only each rule's line is known, which
+    is all its rules' origins need (the tests make sure they load)."""
     from checker.checking.bounded_yaml import YamlError, load
 
+    if not validate:
+        from checker.prebuilt import shipped_yaml
+
+        prebuilt = shipped_yaml(path)
+        if prebuilt is not None:
+            lines = prebuilt["rule_lines"]
+            return prebuilt["data"], lambda where: (lines[where[1]], 1) if len(where) > 1 else (1, 1)
     name = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         raise RulePackError(f"cannot read rule file: not UTF-8 text (byte {error.start})", name) from None
     except OSError as error:
@@ -93,30 +128,9 @@ def load_rule_file(
         root, data = load(text, trusted=not validate)  # the shipped packs are not validated: ours
     except YamlError as error:
         raise RulePackError(error.message, name, error.line, error.column) from None
-    if data is None:
-        return []
-
-    if validate:
+    if data is not None and validate:
         _validate(data, root, name)
-
-    load_all()
-    if letter_types is None:
-        from checker.reading.letter_types import load_letter_types
-
-        letter_types = load_letter_types()
-    rules = []
-    for index, item in enumerate(data["rules"]):
-
-        def fail(message: str, *where, index=index, rule_id=item["id"]) -> RulePackError:
-            place = position(node_at(root, ["rules", index, *where]))
-            return RulePackError(f"rule {rule_id}: {message}", name, *place)
-
-        line, _column = position(node_at(root, ["rules", index]))
-        override = (overrides or {}).get(item["id"])
-        if not own:
-            _not_lettercheck_own(item, fail)
-        rules.append(_rule(item, fail, f"{name}:{line}", override, overrides_from, letter_types))
-    return rules
+    return data, lambda where: position(node_at(root, where))
 
 
 def _not_lettercheck_own(item: dict, fail) -> None:

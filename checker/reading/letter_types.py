@@ -252,8 +252,13 @@ def load_letter_types() -> LetterTypes:
     """lettercheck's own letter types (rules/letter_types.yaml), read once per
     process; a configuration's rule folders may add to them
     (checker.checking.letter_type_files)."""
-    from checker.checking.bounded_yaml import load
+    from checker.prebuilt import shipped_yaml
 
     path = resource_path("rules") / "letter_types.yaml"
+    prebuilt = shipped_yaml(path)  # read ahead of time while unchanged
+    if prebuilt is not None:
+        return parse_letter_types(prebuilt["data"], str(path))
+    from checker.checking.bounded_yaml import load
+
     _root, data = load(path.read_text(encoding="utf-8"), trusted=True)
     return parse_letter_types(data, str(path))
