@@ -143,7 +143,9 @@ def one_letter(exe: str, runs: int) -> float:
         subprocess.run(command, stdout=subprocess.DEVNULL, env=env, check=False)
         times.append(time.perf_counter() - start)
     median = statistics.median(times)
-    print(f"check of one letter {median:6.3f} s from a cold process (median of {runs}; best {min(times):.3f} s)")
+    print(
+        f"check of one letter {median:6.3f} s from a cold process (median of {runs}; best {min(times):.3f} s)"
+    )
     phases = subprocess.run(
         [sys.executable, "-c", _PHASES, str(ONE_LETTER)], env=env, capture_output=True, text=True, check=False
     )
@@ -176,7 +178,9 @@ def main() -> None:
     )
     parser.add_argument("--letters", type=int, default=1000, help="corpus size (default 1000)")
     parser.add_argument("--keep", type=Path, help="build the corpus here and keep it")
-    parser.add_argument("--cold-runs", type=int, default=15, help="cold runs of a one-letter check (default 15)")
+    parser.add_argument(
+        "--cold-runs", type=int, default=15, help="cold runs of a one-letter check (default 15)"
+    )
     args = parser.parse_args()
 
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="lettercheck-bench-"))
