@@ -212,16 +212,16 @@ class _Checker:
             days = {key: self._day(layout, key, place) for key in ("from", "until")}
             if days["from"] and days["until"] and days["from"] > days["until"]:
                 raise self.error(f"layout '{layout['name']}' ends before it starts", [*place, "until"])
-            self._kinds(layout["required"], kinds, [*place, "required"])
+            self._each_kind(layout["required"], kinds, [*place, "required"])
             for number, order in enumerate(layout["orders"]):
-                self._kinds(order, kinds, [*place, "orders", number])
+                self._each_kind(order, kinds, [*place, "orders", number])
             for kind in layout.get("headings") or {}:
-                self._kinds([kind], kinds, [*place, "headings", kind], key=True)
+                self._kind(kind, kinds, [*place, "headings", kind])
         for index, variant in enumerate(spec.get("variants") or ()):
             place = [*where, "variants", index]
-            self._kinds([variant["when"]], kinds, [*place, "when"], whole=True)
+            self._kind(variant["when"], kinds, [*place, "when"])
             for number, order in enumerate(variant["orders"]):
-                self._kinds(order, kinds, [*place, "orders", number])
+                self._each_kind(order, kinds, [*place, "orders", number])
 
     def _day(self, layout: dict, key: str, place: list) -> dt.date | None:
         if key not in layout:
@@ -231,13 +231,14 @@ class _Checker:
         except ValueError:
             raise self.error(f"'{layout[key]}' is not a date", [*place, key]) from None
 
-    def _kinds(self, named: list[str], kinds: tuple[str, ...], place: list, key=False, whole=False) -> None:
+    def _each_kind(self, named: list[str], kinds: tuple[str, ...], place: list) -> None:
         for index, kind in enumerate(named):
-            if kind not in kinds:
-                where = place if key or whole else [*place, index]
-                raise self.error(
-                    f"no section of kind '{kind}' in this letter type (its kinds: {', '.join(kinds)})", where
-                )
+            self._kind(kind, kinds, [*place, index])
+
+    def _kind(self, kind: str, kinds: tuple[str, ...], place: list) -> None:
+        if kind not in kinds:
+            message = f"no section of kind '{kind}' in this letter type (its kinds: {', '.join(kinds)})"
+            raise self.error(message, place)
 
 
 def key_node(root, where: list):

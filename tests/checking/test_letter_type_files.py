@@ -218,6 +218,24 @@ def _edit(old: str, new: str) -> str:
             13,
             "no section of kind 'finding' in this letter type (its kinds: lines_of_enquiry, findings)",
         ),
+        (
+            _edit(
+                "        orders: [[lines_of_enquiry, findings]]\n",
+                "        orders: [[lines_of_enquiry, findings]]\n"
+                "        headings: {overview: Headline findings}\n",
+            ),
+            15,
+            "no section of kind 'overview' in this letter type",
+        ),
+        (
+            _edit(
+                "extend_letter_types:",
+                "    variants:\n      - when: priority_actions\n"
+                "        orders: [[findings]]\nextend_letter_types:",
+            ),
+            16,
+            "no section of kind 'priority_actions' in this letter type",
+        ),
         (_edit("until: 2020-12-31", "until: 2020-02-30"), 12, "invalid YAML: day is out of range for month"),
         (_edit("until: 2020-12-31", "until: '2020-02-30'"), 12, "'2020-02-30' is not a date"),
         (_edit("until: 2020-12-31", "until: 2020-08-31"), 12, "layout 'autumn 2020' ends before it starts"),
