@@ -66,7 +66,8 @@ def load(name: str) -> dict | None:
     """The prebuilt data `name` (letter_parser, vocabulary), or None when it is
     missing or any of its sources has changed since it was built."""
     data = _file(name)
-    if data is None or any(digest(source_path(s)) != sha for s, sha in data["sources"].items()):
+    sources = data.get("sources") if isinstance(data, dict) else None
+    if not isinstance(sources, dict) or any(digest(source_path(s)) != sha for s, sha in sources.items()):
         return None
     return data
 
@@ -74,10 +75,11 @@ def load(name: str) -> dict | None:
 def shipped_yaml(path: Path) -> dict | None:
     """One shipped YAML file as YAML reads it (`data`, and `rule_lines` for a
     rule pack), or None when it is not prebuilt or has changed since."""
-    files = (_file("shipped_yaml") or {}).get("files", {})
-    name = source_name(path)
+    data = _file("shipped_yaml")
+    files = data.get("files") if isinstance(data, dict) else None
+    name = source_name(path) if isinstance(files, dict) else None
     entry = files.get(name) if name else None
-    if entry is None or digest(Path(path)) != entry["sha256"]:
+    if not isinstance(entry, dict) or digest(Path(path)) != entry.get("sha256"):
         return None
     return entry
 
