@@ -8,6 +8,7 @@
 #   bash dev.sh bench [--letters N]   benchmark (see benchmarks/bench.py)
 #   bash dev.sh corpus [FOLDER]   check published letters against benchmarks/calibration/verdicts.tsv
 #   bash dev.sh docs     regenerate the rule tables in README.md from rules/
+#   bash dev.sh prebuild  rebuild checker/prebuilt/ (start-up data) from rules/ and grammar/
 #   bash dev.sh fmt      format the code with ruff
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -45,6 +46,10 @@ case "$command" in
   docs)
     ensure_venv
     exec "$VENV/bin/python" -m checker.checking.rule_docs README.md
+    ;;
+  prebuild)
+    ensure_venv
+    exec "$VENV/bin/python" -m checker.prebuilt.build "$@"
     ;;
   fmt)
     ensure_venv

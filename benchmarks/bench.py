@@ -8,6 +8,9 @@ line endings; names, dates and wording vary), then prints:
   * letters per second (parse + rules, one core)
   * `lettercheck check CORPUS` wall time from a cold start (all cores)
   * `lettercheck --version` start-up time
+  * `lettercheck check ONE.md --format concise` from a cold process: the median of
+    --cold-runs runs (what a pre-commit hook or an editor waits for), and what
+    the run spends its time on (`python -X importtime`, the phases of a check)
   * peak memory (max RSS) of the `check` run
 and the same wall time and memory for proselint and markdownlint-cli2 when
 they are installed (it says so and skips them when they are not).
@@ -124,12 +127,60 @@ def timed(command: list[str]) -> tuple[float, float, int]:
     return wall, int(peak_kb) / 1024, int(code)
 
 
+ONE_LETTER = ROOT / "fixtures" / "letters" / "kent_focused_2019.md"
+
+
+def one_letter(exe: str, runs: int) -> float:
+    """`lettercheck check ONE.md --format concise` from a cold process, as a
+    hook or an editor runs it: the median of `runs` runs (after one that
+    compiles the bytecode, as installing a wheel does)."""
+    command = [exe, "check", str(ONE_LETTER), "--format", "concise"]
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    subprocess.run(command, stdout=subprocess.DEVNULL, env=env, check=False)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, env=env, check=False)
+        times.append(time.perf_counter() - start)
+    median = statistics.median(times)
+    print(
+        f"check of one letter {median:6.3f} s from a cold process (median of {runs}; best {min(times):.3f} s)"
+    )
+    phases = subprocess.run(
+        [sys.executable, "-c", _PHASES, str(ONE_LETTER)], env=env, capture_output=True, text=True, check=False
+    )
+    print(f"  where it goes (ms): {phases.stdout.strip() or phases.stderr.strip()}")
+    return median
+
+
+# The phases of a one-letter check, timed in a fresh interpreter (its start-up not included).
+_PHASES = """
+import sys, time
+marks = [("start", time.perf_counter())]
+def mark(name): marks.append((name, time.perf_counter()))
+import checker.cli.fast_check, checker.cli.check_command, checker.api; mark("imports")
+from checker.checking.kinds import load_all; load_all(); mark("check kinds")
+from checker.checking.config import Config
+from checker.checking.engine import Engine
+engine = Engine(Config()); mark("rule packs")
+from checker.reading.parser import parser
+parser(); mark("parser")
+from checker.api import load_file
+result = load_file(sys.argv[1], types=engine.letter_types); mark("reading")
+engine.check(result.letter); mark("first check")
+print(", ".join(f"{name} {1000 * (t - marks[i][1]):.0f}" for i, (name, t) in enumerate(marks[1:])))
+"""
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--letters", type=int, default=1000, help="corpus size (default 1000)")
     parser.add_argument("--keep", type=Path, help="build the corpus here and keep it")
+    parser.add_argument(
+        "--cold-runs", type=int, default=15, help="cold runs of a one-letter check (default 15)"
+    )
     args = parser.parse_args()
 
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="lettercheck-bench-"))
@@ -154,6 +205,7 @@ def main() -> None:
         subprocess.run([exe, "--version"], stdout=subprocess.DEVNULL, check=True)
         starts.append(time.perf_counter() - start)
     print(f"lettercheck --version  {statistics.median(starts):5.3f} s (median of 7)")
+    one_letter(exe, args.cold_runs)
 
     wall, peak, code = timed([exe, "check", str(corpus), "--format", "concise", "--no-progress"])
     print(

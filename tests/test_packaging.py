@@ -55,6 +55,21 @@ def test_installed_wheel_reports_from_another_directory(tmp_path):
         check=True,
     )
     assert where.stdout.strip().startswith(str(site))
+    uses_prebuilt = (  # the data built ahead of time ships, and matches the sources beside it
+        "from checker import prebuilt; from checker.checking.rule_packs import core_dir, rule_files; "
+        "from checker.reading.parser import parser; "
+        "print(prebuilt.load('vocabulary') is not None, parser().source_path, "
+        "all(prebuilt.shipped_yaml(p) is not None for p in rule_files(core_dir())))"
+    )
+    prebuilt = subprocess.run(
+        [sys.executable, "-c", uses_prebuilt],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert prebuilt.stdout.split() == ["True", "<deserialized>", "True"]
     report = subprocess.run(
         [
             sys.executable,

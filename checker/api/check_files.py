@@ -7,12 +7,16 @@ import os
 from collections.abc import Iterable, Iterator
 from functools import partial
 from time import perf_counter
+from typing import TYPE_CHECKING
 
 from checker.api.loading import load_file, reading_problem
 from checker.api.paths import DEFAULT_INCLUDE, iter_paths
 from checker.api.results import FileResult
 from checker.api.settings import Selection, SetupError
 from checker.model import Span
+
+if TYPE_CHECKING:
+    from checker.checking.engine import Engine
 
 
 def check_file(
@@ -21,16 +25,14 @@ def check_file(
     """Check one file with the configuration that applies to it (for standard
     input read under `name`, the configuration that applies to that name)."""
     started = perf_counter()
-    result = load_file(path, name)
-    return check_loaded(
-        result, name or path, started, Selection.of(explicit_config, select, ignore, extend_select)
-    )
+    engine = Selection.of(explicit_config, select, ignore, extend_select).engine_for(name or path)
+    return check_loaded(load_file(path, name, engine.letter_types), engine, started)
 
 
-def check_loaded(result: FileResult, path: str, started: float, selection: Selection) -> FileResult:
-    """Run the rules that apply to `path` on a letter already read."""
+def check_loaded(result: FileResult, engine: Engine, started: float) -> FileResult:
+    """Run the engine's rules on a letter read with its letter types."""
     if result.letter is not None and not result.unreadable:
-        result.diagnostics = selection.engine_for(path).check(result.letter, result.path)
+        result.diagnostics = engine.check(result.letter, result.path)
     result.seconds = perf_counter() - started
     return result
 

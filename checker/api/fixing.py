@@ -43,7 +43,8 @@ def fix_file(
         src = source.read(path)
     except source.SourceError as error:
         return unreadable(path, error), []
-    result = check_loaded(load_source(src), path, started, selection)
+    engine = selection.engine_for(path)
+    result = check_loaded(load_source(src, engine.letter_types), engine, started)
     if result.unreadable or not any(d.fix for d in result.diagnostics):
         return result, []
     text, applied = apply_fixes(src.text, result.diagnostics)
@@ -57,5 +58,5 @@ def fix_file(
         raise FixNotWritten(
             f"{path}: fixes not written: {error.strerror or error}", result, failed=True
         ) from None
-    fixed = load_source(source.from_bytes(src.path, written))
-    return check_loaded(fixed, path, perf_counter(), selection), applied
+    fixed = load_source(source.from_bytes(src.path, written), engine.letter_types)
+    return check_loaded(fixed, engine, perf_counter()), applied

@@ -3,10 +3,15 @@ why it cannot be checked (rules/parse.yaml); never an exception."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from checker.api.results import FileResult
 from checker.diagnostics import Diagnostic
 from checker.model import Span
 from checker.reading import source
+
+if TYPE_CHECKING:
+    from checker.reading.letter_types import LetterTypes
 
 
 def reading_problem(rule_id: str, problem: str, span: Span) -> Diagnostic:
@@ -20,17 +25,18 @@ def reading_problem(rule_id: str, problem: str, span: Span) -> Diagnostic:
     )
 
 
-def load_file(path: str, name: str | None = None) -> FileResult:
+def load_file(path: str, name: str | None = None, types: LetterTypes | None = None) -> FileResult:
     """Read and parse one file into a letter, or a single `parse` diagnostic.
 
-    `name` is the path to report standard input under (`--stdin-filename`)."""
+    `name` is the path to report standard input under (`--stdin-filename`);
+    `types` the letter types of its configuration (default: lettercheck's own)."""
     try:
         src = source.read(path)
     except source.SourceError as error:
         return unreadable(name or (path if path != "-" else "<stdin>"), error)
     if name:
         src.path = name
-    return load_source(src)
+    return load_source(src, types)
 
 
 def unreadable(path: str, error: source.SourceError) -> FileResult:
@@ -39,13 +45,14 @@ def unreadable(path: str, error: source.SourceError) -> FileResult:
     return FileResult(path, diagnostics=[reading_problem(rule_id, error.message, span)])
 
 
-def load_source(src: source.Source) -> FileResult:
-    """Parse decoded text into a letter, or a single `parse` diagnostic."""
+def load_source(src: source.Source, types: LetterTypes | None = None) -> FileResult:
+    """Parse decoded text into a letter (knowing `types`, default lettercheck's
+    own letter types), or a single `parse` diagnostic."""
     from checker.reading.letter_reader import NotALetter, letter_from_source
     from checker.reading.parser import ParseError
 
     try:
-        letter = letter_from_source(src)
+        letter = letter_from_source(src, types)
     except NotALetter as error:
         problem = reading_problem("PARSE003", error.message, error.span)
         return FileResult(src.path, [problem], error.lines)

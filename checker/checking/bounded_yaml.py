@@ -46,9 +46,27 @@ def load(text: str, trusted: bool = False):
         raise YamlError(f"invalid YAML: {problem}", *where) from None
     except RecursionError:
         raise YamlError("invalid YAML: nested too deeply") from None
+    except ValueError as error:  # a date that does not exist: 2020-02-30
+        raise YamlError(f"invalid YAML: {error}", *_bad_date(root)) from None
     finally:
         reader.dispose()
     return root, data
+
+
+def _bad_date(root) -> tuple[int, int]:
+    """Where the date YAML could not make is (line 1 if it cannot be found)."""
+    import datetime as dt
+
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            try:
+                dt.date.fromisoformat(node.value[:10])
+            except ValueError:
+                return node.start_mark.line + 1, node.start_mark.column + 1
+        stack.extend(reversed(_children(node)))
+    return 1, 1
 
 
 def _check_expansion(root) -> None:

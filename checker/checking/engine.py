@@ -13,6 +13,7 @@ from functools import cache
 from checker.checking.config import Config
 from checker.checking.kinds import REGISTRY
 from checker.checking.kinds.generic import PatternTimeout, start_budget
+from checker.checking.letter_type_files import letter_types_for
 from checker.checking.rule_packs import load_rules
 from checker.checking.rules import Rule
 from checker.checking.selectors import check_selectors, matches, resolve_config
@@ -26,14 +27,18 @@ RULE_BUDGET = 1.0  # seconds of pattern searching each rule may spend on one let
 
 
 class Engine:
-    """The rules selected by one configuration, ready to run on letters."""
+    """The rules selected by one configuration, ready to run on letters, and
+    the letter types they read letters with (lettercheck's and those of the
+    configuration's rule folders)."""
 
     def __init__(self, config: Config, rules: list[Rule] | None = None) -> None:
+        self.letter_types = letter_types_for(config.rule_dirs)
         if rules is None:
-            rules = load_rules(config.rule_dirs, config.param_overrides(), config.path)
+            types = self.letter_types
+            rules = load_rules(config.rule_dirs, config.param_overrides(), config.path, types)
             resolved = resolve_config(config, rules)  # rule names, any case
             if resolved.params != config.params:  # params given by rule name: load them again
-                rules = load_rules(resolved.rule_dirs, resolved.param_overrides(), resolved.path)
+                rules = load_rules(resolved.rule_dirs, resolved.param_overrides(), resolved.path, types)
             config = resolved
             check_selectors(config, rules)
         self.config = config

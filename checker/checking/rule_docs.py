@@ -158,7 +158,12 @@ def _param_schema(param) -> dict:
             "additionalProperties": {"type": "array", "items": {"type": "string"}},
         },
         "group": {"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "minLength": 1}]},
-        "scope": {"enum": [*SCOPES, *(f"section:{kind}" for kind in section_kinds())]},
+        "scope": {  # a section kind of your own letter types is a section:<kind> too
+            "anyOf": [
+                {"enum": [*SCOPES, *(f"section:{kind}" for kind in section_kinds())]},
+                {"type": "string", "pattern": "^section:[a-z][a-z0-9_]*$"},
+            ]
+        },
     }
     schema = {"description": param.doc, **by_type[param.type]}
     if param.choices:

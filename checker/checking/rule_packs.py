@@ -14,10 +14,14 @@ import re
 from contextlib import suppress
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from checker.checking.kinds import REGISTRY, ParamError, load_all
 from checker.checking.rules import Rule, check_template
 from checker.resources import resource_path
+
+if TYPE_CHECKING:
+    from checker.reading.letter_types import LetterTypes
 
 READING_KIND = "reading_problem"  # the kind of the PARSE rules: reported while reading
 
@@ -36,7 +40,7 @@ def schema() -> dict:
     return json.loads((resource_path("rules") / "schema.json").read_text(encoding="utf-8"))
 
 
-def _node_at(node, path) -> object:
+def node_at(node, path) -> object:
     """The YAML node at a JSON path, for the line of a schema error."""
     import yaml
 
@@ -54,7 +58,7 @@ def _node_at(node, path) -> object:
     return node
 
 
-def _position(node) -> tuple[int, int]:
+def position(node) -> tuple[int, int]:
     mark = getattr(node, "start_mark", None)
     return (mark.line + 1, mark.column + 1) if mark else (1, 1)
 
@@ -65,17 +69,55 @@ def load_rule_file(
     validate: bool = True,
     overrides_from: str | None = None,
     own: bool = False,
+    letter_types: LetterTypes | None = None,
 ) -> list[Rule]:
     """Load one rule file. `validate=False` skips the JSON Schema pass, used for
     the shipped packs, which the test suite validates against the schema.
     `overrides` (rule ID -> parameters, from the configuration file
     `overrides_from`) replace the pack's own parameters. Only lettercheck's
-    `own` pack may hold the parse category and PARSE IDs."""
+    `own` pack may hold the parse category and PARSE IDs. `applies_to` and
+    `section:<kind>` scopes may name the `letter_types` of the configuration
+    (default: lettercheck's own)."""
+    name = str(path)
+    data, locate = _read_pack(Path(path), validate)
+    if data is None:
+        return []
+    load_all()
+    if letter_types is None:
+        from checker.reading.letter_types import load_letter_types
+
+        letter_types = load_letter_types()
+    rules = []
+    for index, item in enumerate(data["rules"]):
+
+        def fail(message: str, *where, index=index, rule_id=item["id"]) -> RulePackError:
+            return RulePackError(f"rule {rule_id}: {message}", name, *locate(["rules", index, *where]))
+
+        line, _column = locate(["rules", index])
+        override = (overrides or {}).get(item["id"])
+        if not own:
+            _not_lettercheck_own(item, fail)
+        rules.append(_rule(item, fail, f"{name}:{line}", override, overrides_from, letter_types))
+    return rules
+
+
+def _read_pack(path: Path, validate: bool):
+    """(data, where) of a rule file: `where(path in the data)` is the (line,
+    column) of a value. A shipped pack comes read ahead of time while it is
+    unchanged (checker.prebuilt): then only each rule's line is known, which
+    is all its rules' origins need (the tests make sure they load)."""
     from checker.checking.bounded_yaml import YamlError, load
 
+    if not validate:
+        from checker.prebuilt import shipped_yaml
+
+        prebuilt = shipped_yaml(path)
+        if prebuilt is not None:
+            lines = prebuilt["rule_lines"]
+            return prebuilt["data"], lambda where: (lines[where[1]], 1) if len(where) > 1 else (1, 1)
     name = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         raise RulePackError(f"cannot read rule file: not UTF-8 text (byte {error.start})", name) from None
     except OSError as error:
@@ -86,26 +128,9 @@ def load_rule_file(
         root, data = load(text, trusted=not validate)  # the shipped packs are not validated: ours
     except YamlError as error:
         raise RulePackError(error.message, name, error.line, error.column) from None
-    if data is None:
-        return []
-
-    if validate:
+    if data is not None and validate:
         _validate(data, root, name)
-
-    load_all()
-    rules = []
-    for index, item in enumerate(data["rules"]):
-
-        def fail(message: str, *where, index=index, rule_id=item["id"]) -> RulePackError:
-            position = _position(_node_at(root, ["rules", index, *where]))
-            return RulePackError(f"rule {rule_id}: {message}", name, *position)
-
-        line, _column = _position(_node_at(root, ["rules", index]))
-        override = (overrides or {}).get(item["id"])
-        if not own:
-            _not_lettercheck_own(item, fail)
-        rules.append(_rule(item, fail, f"{name}:{line}", override, overrides_from))
-    return rules
+    return data, lambda where: position(node_at(root, where))
 
 
 def _not_lettercheck_own(item: dict, fail) -> None:
@@ -117,16 +142,20 @@ def _not_lettercheck_own(item: dict, fail) -> None:
         raise fail(f"check kind {READING_KIND!r} is lettercheck's own (rules/parse.yaml)", "check", "kind")
 
 
-def _rule(item: dict, fail, origin: str, override: dict | None, overrides_from: str | None) -> Rule:
+def _rule(
+    item: dict,
+    fail,
+    origin: str,
+    override: dict | None,
+    overrides_from: str | None,
+    letter_types: LetterTypes,
+) -> Rule:
     """One rule, checked: `fail(message, *path)` is the error at a place in it."""
-    from checker.reading.letter_types import load_letter_types
-
-    letter_types = load_letter_types()
-    for position, name_of_type in enumerate(item.get("applies_to") or ()):
+    for index, name_of_type in enumerate(item.get("applies_to") or ()):
         if name_of_type not in letter_types:
             known = ", ".join(letter_types)
             message = f"unknown letter type {name_of_type!r} in applies_to (known: {known})"
-            raise fail(message, "applies_to", position)
+            raise fail(message, "applies_to", index)
     given = dict(item["check"])
     kind_name = given.pop("kind")
     kind = REGISTRY.get(kind_name)
@@ -139,14 +168,15 @@ def _rule(item: dict, fail, origin: str, override: dict | None, overrides_from: 
             check_template(item[field_name], field_name)
         except ParamError as error:
             raise fail(str(error), field_name) from None
+    section_kinds = letter_types.section_kinds
     try:
-        params = kind.configure(given)
+        params = kind.configure(given, section_kinds)
     except ParamError as error:
         where = ["check", error.param] if error.param in given else ["check"]
         raise fail(f"check kind {kind_name!r}: {error}", *where) from None
     if override:  # the configuration's `params`: its mistakes are the configuration's
         try:
-            params = kind.configure({**given, **override})
+            params = kind.configure({**given, **override}, section_kinds)
         except ParamError as error:
             raise _override_error(overrides_from, item["id"], kind_name, error, override) from None
     return Rule(
@@ -196,12 +226,18 @@ def _validate(data, root, name: str) -> None:
         error = errors[0]
         where = "/".join(str(p) for p in error.absolute_path) or "top level"
         raise RulePackError(
-            f"{error.message} (at {where})", name, *_position(_node_at(root, error.absolute_path))
+            f"{error.message} (at {where})", name, *position(node_at(root, error.absolute_path))
         )
 
 
 def rule_files(directory: Path) -> list[Path]:
-    return sorted(p for p in Path(directory).rglob("*.y*ml") if p.suffix in (".yaml", ".yml"))
+    """The rule packs of a folder: its YAML files, but for letter types files
+    (checker.checking.letter_type_files)."""
+    return sorted(
+        p
+        for p in Path(directory).rglob("*.y*ml")
+        if p.suffix in (".yaml", ".yml") and p.name not in ("letter_types.yaml", "letter_types.yml")
+    )
 
 
 def core_dir() -> Path:
@@ -219,11 +255,14 @@ def parse_rules() -> dict[str, Rule]:
 
 
 def load_rules(
-    extra_dirs: tuple[str, ...] = (), overrides: dict | None = None, overrides_from: str | None = None
+    extra_dirs: tuple[str, ...] = (),
+    overrides: dict | None = None,
+    overrides_from: str | None = None,
+    letter_types: LetterTypes | None = None,
 ) -> list[Rule]:
     """The PARSE rules, the core pack and any user rule directories; IDs must
     be unique. `overrides` are the configuration's `params` (from the file
-    `overrides_from`)."""
+    `overrides_from`); `letter_types` those of the configuration."""
     rules = list(parse_rules().values())
     seen = {rule.id: rule.origin for rule in rules}
     core = core_dir()
@@ -231,7 +270,8 @@ def load_rules(
         if not Path(directory).is_dir():
             raise RulePackError("rule directory does not exist", str(directory))
         for file in rule_files(directory):
-            for rule in load_rule_file(file, overrides, Path(directory) != core, overrides_from):
+            validate = Path(directory) != core  # the shipped pack is checked by the tests
+            for rule in load_rule_file(file, overrides, validate, overrides_from, letter_types=letter_types):
                 if rule.id in seen:
                     path, line = rule.origin.rsplit(":", 1)
                     raise RulePackError(

@@ -1,7 +1,8 @@
 """The `lettercheck` command: options in, the library called, output and an exit code out.
 
 `main` answers `--version` before anything else is imported (typer, rich,
-lark), so that it stays instant. The commands and their options are in
+lark), so that it stays instant, and reads a plain `check` command line
+without typer (`fast_check`). The commands and their options are in
 `commands`; what each does with them in `check_command`, `report_command` and
 `rules_command`; how help, usage errors and option values read in `help` and
 `values`.
@@ -18,6 +19,12 @@ def main() -> None:
     if sys.argv[1:] == ["--version"]:
         print(f"lettercheck {__version__}")
         return
+    if sys.argv[1:2] == ["check"]:  # the command editors and hooks run: read without typer when plain
+        from checker.cli.fast_check import plain_enough, read, run  # not `from checker.cli`: see below
+
+        options = read(sys.argv[2:]) if plain_enough() else None
+        if options is not None:
+            run(options)
     from checker.cli.commands import app
 
     app()

@@ -31,6 +31,7 @@ class SchemaName(str, Enum):
     rules = "rules"
     check_json = "check-json"
     config = "config"
+    letter_types = "letter-types"
 
 
 app = typer.Typer(
@@ -262,19 +263,21 @@ def explain(
 @app.command(
     cls=Command,
     epilog="lettercheck schema > lettercheck-rules.schema.json\nlettercheck schema check-json\n"
-    "lettercheck schema config > .lettercheck.schema.json",
+    "lettercheck schema config > .lettercheck.schema.json\n"
+    "lettercheck schema letter-types > letter_types.schema.json",
 )
 def schema(
     which: Annotated[
         SchemaName,
         typer.Argument(
             metavar="WHICH",
-            help="rules (rule files, the default), check-json (check --format json) or config "
-            "(.lettercheck.yaml and [tool.lettercheck]).",
+            help="rules (rule files, the default), check-json (check --format json), config "
+            "(.lettercheck.yaml and [tool.lettercheck]) or letter-types (letter_types.yaml).",
         ),
     ] = SchemaName.rules,
 ) -> None:
-    """Print a JSON Schema (for editor completion): of rule files, of `check --format json` or of the configuration."""
+    """Print a JSON Schema (for editor completion): of rule files, of `check --format json`, of the
+    configuration or of letter types files."""
     from checker.cli.rules_command import run_schema
 
     run_schema(which.value)

@@ -60,7 +60,8 @@ include: ["*.md", "*.txt"]
 #   "archive/*": ["DATE008"]
 
 # Folders of your own YAML rule packs, relative to this file
-# (`lettercheck schema rules` prints the JSON Schema of a rule file).
+# (`lettercheck schema rules` prints the JSON Schema of a rule file); a
+# letter_types.yaml there adds letter types (`lettercheck schema letter-types`).
 # rule_dirs: ["letter-rules"]
 """
 
@@ -78,7 +79,7 @@ include = ["*.md", "*.txt"]
 # severity = {DATE007 = "error"}                # error, warning or info
 # params = {DATE007 = {offset_days = 90}}       # a rule's check parameters
 # per_file_ignores = {"archive/*" = ["DATE008"]}
-# rule_dirs = ["letter-rules"]                  # your own YAML rule packs
+# rule_dirs = ["letter-rules"]                  # your own YAML rule packs (and letter_types.yaml)
 """
 
 

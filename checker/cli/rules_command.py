@@ -14,13 +14,16 @@ from checker.output.escape import for_humans
 
 
 def configured_rules(config: str | None) -> list:
-    """The PARSE rules, the core pack and the packs the configuration adds."""
+    """The PARSE rules, the core pack and the packs the configuration adds
+    (which may name the letter types its rule folders add)."""
     from checker.checking.config import ConfigError, config_for, load_config_file
+    from checker.checking.letter_type_files import letter_types_for
     from checker.checking.rule_packs import RulePackError, load_rules
 
     try:
         settings = load_config_file(config) if config else config_for(".")
-        return load_rules(settings.rule_dirs, settings.param_overrides())
+        types = letter_types_for(settings.rule_dirs)
+        return load_rules(settings.rule_dirs, settings.param_overrides(), letter_types=types)
     except (ConfigError, RulePackError) as error:
         fail(str(error))
 
@@ -114,7 +117,8 @@ def run_explain(rule_id: str, config: str | None) -> None:
 
 
 def run_schema(which: str) -> None:
-    """Print the JSON Schema of rule files, of `check --format json` or of the configuration."""
+    """Print the JSON Schema of rule files, of `check --format json`, of the
+    configuration or of letter types files."""
     if which in ("check-json", "config"):
         from pathlib import Path
 
@@ -123,5 +127,6 @@ def run_schema(which: str) -> None:
     else:
         from checker.resources import resource_path
 
-        path = resource_path("rules") / "schema.json"
+        name = "letter_types.schema.json" if which == "letter-types" else "schema.json"
+        path = resource_path("rules") / name
     print(path.read_text(encoding="utf-8"), end="")

@@ -70,6 +70,10 @@ def describe(path: str, selection) -> dict:
             "from_command_line": list(config.from_command_line),
         },
         "rule_packs": {pack: [str(f) for f in rule_files(pack)] for pack in packs},
+        "letter_types": {
+            name: {"label": letter_type.label, "defined": list(engine.letter_types.origins.get(name, ()))}
+            for name, letter_type in engine.letter_types.items()
+        },
         "rules": rules,
     }
 
@@ -90,6 +94,11 @@ def render_text(info: dict) -> str:
     for pack, files in info["rule_packs"].items():
         out.append(f"  {pack}")
         out.extend(f"    {os.path.basename(file)}" for file in files)
+    out.append("Letter types:")
+    for name, letter_type in info["letter_types"].items():
+        defined = letter_type["defined"]
+        where = f"  ({defined[0]}" + (f"; extended at {', '.join(defined[1:])}" if defined[1:] else "") + ")"
+        out.append(f"  {name}{where if defined else ''}")
     out.append(f"Rules that apply ({len(info['rules'])}):")
     width = max((len(rule["id"]) for rule in info["rules"]), default=0)
     for rule in info["rules"]:

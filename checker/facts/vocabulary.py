@@ -63,11 +63,28 @@ class Vocabulary:
 
 @cache
 def load(path: str | None = None) -> Vocabulary:
-    import yaml
+    """rules/synonyms.yaml (or the file at `path`) stemmed; the shipped one
+    comes stemmed ahead of time (checker.prebuilt) while it is unchanged."""
+    if path is None:
+        from checker.prebuilt import load as prebuilt
 
-    file = path or str(resource_path("rules") / "synonyms.yaml")
-    with open(file, encoding="utf-8") as handle:
-        data = yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+        data = prebuilt("vocabulary")
+        if data is not None:
+            _STEMS.update(data["stems"])  # the words of the phrases stem as they did for the phrases
+            return from_data(data["vocabulary"])
+    return build(path or str(resource_path("rules") / "synonyms.yaml"))
+
+
+def _read(path) -> dict:
+    from checker.checking.bounded_yaml import load as load_yaml
+
+    with open(path, encoding="utf-8") as handle:
+        return load_yaml(handle.read(), trusted=True)[1] or {}
+
+
+def build(path) -> Vocabulary:
+    """The vocabulary of a synonyms file, stemmed now."""
+    data = _read(path)
     table: dict[str, list] = {}
     topics = set()
     for key in ("synonyms", "topics"):
@@ -90,6 +107,30 @@ def load(path: str | None = None) -> Vocabulary:
         stop_stems=frozenset(stem_all(sorted(stop_words))),
         frame_stems=frozenset(stem_all(frame)),
     )
+
+
+_SETS = ("topics", "stop_words", "stop_stems", "frame_stems")
+
+
+def as_data(vocabulary: Vocabulary) -> dict:
+    """The vocabulary as plain data (sets sorted), for checker.prebuilt."""
+    return {"phrases": vocabulary.phrases, **{name: sorted(getattr(vocabulary, name)) for name in _SETS}}
+
+
+def from_data(data: dict) -> Vocabulary:
+    return Vocabulary(phrases=data["phrases"], **{name: frozenset(data[name]) for name in _SETS})
+
+
+def stems_of(path) -> dict[str, str]:
+    """word -> stem for every word a synonyms file's vocabulary is made from, sorted."""
+    data = _read(path)
+    phrases = [
+        str(phrase) for key in ("synonyms", "topics") for group in data.get(key) or [] for phrase in group
+    ]
+    words = {word for phrase in phrases for word in words_of(phrase)}
+    words.update(str(w).lower() for key in ("stopwords", "frame_words") for w in data.get(key) or ())
+    ordered = sorted(words)
+    return dict(zip(ordered, _stemmer().stemWords(ordered), strict=True))
 
 
 _CONTENT: dict[int, dict[str, bool]] = {}  # per vocabulary: word -> does it carry a topic

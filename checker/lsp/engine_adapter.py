@@ -48,7 +48,12 @@ class Problem:
 
 
 class SettingsError(Exception):
-    """A configuration or rule pack that cannot be used, as `path:line: what`."""
+    """A configuration or rule pack that cannot be used, as `path:line: what`;
+    `watched` are the rule files to watch for it being mended."""
+
+    def __init__(self, message: str, watched: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.watched = watched
 
 
 @dataclass(slots=True)
@@ -119,7 +124,7 @@ class Settings:
         except source.SourceError as error:
             span = Span(error.line, error.column, error.line, error.column)
             return [reading_problem("PARSE002", error.message, span)]
-        result = load_source(src)
+        result = load_source(src, self._engine.letter_types)  # the configuration's letter types
         if result.letter is None or result.unreadable:
             return result.diagnostics
         return self._engine.check(result.letter, path)
@@ -166,9 +171,12 @@ def load_settings(folder: str, explicit_config: str | None = None) -> Settings:
             config = configuration.load_config_file(explicit_config)
         else:
             config = configuration.find_config(folder)
-        engine = Engine(config)  # not engine_for: a rule file may have changed under an equal config
-    except (configuration.ConfigError, RulePackError) as error:
+    except configuration.ConfigError as error:
         raise SettingsError(str(error)) from None
+    try:
+        engine = Engine(config)  # not engine_for: a rule file may have changed under an equal config
+    except (configuration.ConfigError, RulePackError) as error:  # watch the rule files until mended
+        raise SettingsError(str(error), _rule_pack_files(config.rule_dirs)) from None
     names = {rule.id: rule.name for rule in (*parse_rules().values(), *engine.rules)}
     return Settings(config.path, _rule_pack_files(config.rule_dirs), engine, config, names)
 

@@ -70,6 +70,6 @@ class SettingsCache:
         try:
             settings = load_settings(folder, self.explicit_config)
         except SettingsError as error:
-            return _Entry(candidates, stamp, None, error)
+            return _Entry(candidates + error.watched, stamp + _stamp(error.watched), None, error)
         files = candidates + settings.watched
         return _Entry(files, stamp + _stamp(settings.watched), settings, None)

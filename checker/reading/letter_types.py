@@ -9,9 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
-from pathlib import Path
 
 from checker.resources import resource_path
 
@@ -56,7 +55,7 @@ class Layout:
         return dict(self.headings).get(kind, default)
 
 
-@dataclass(frozen=True, slots=True, eq=False)  # hashed by identity: cheap keys for the caches below
+@dataclass(frozen=True, slots=True, eq=False)  # compared by identity: one object per definition
 class LetterType:
     name: str
     label: str
@@ -67,6 +66,11 @@ class LetterType:
     layouts: tuple[Layout, ...] = field(default=())
     variants: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = field(default=())  # (when, orders)
     after_closing: tuple[re.Pattern, ...] = field(default=())
+    headings_by_key: dict[str, str] = field(init=False, repr=False)  # heading key -> section kind
+
+    def __post_init__(self) -> None:
+        by_key = {heading_key(name): spec.kind for spec in self.sections for name in spec.names}
+        object.__setattr__(self, "headings_by_key", by_key)
 
     def spec(self, kind: str) -> SectionSpec | None:
         return next((spec for spec in self.sections if spec.kind == kind), None)
@@ -81,7 +85,7 @@ class LetterType:
         import difflib
 
         key = heading_key(heading)
-        by_key = _headings_by_key(self)
+        by_key = self.headings_by_key
         if key in by_key:
             return by_key[key]
         close = difflib.get_close_matches(key, list(by_key), n=1, cutoff=fuzzy)
@@ -95,11 +99,6 @@ def heading_key(heading: str) -> str:
     text = re.sub(r"(?<=[a-z?:.])\d{1,2}$", "", text.rstrip())  # a footnote mark: "practice?1"
     text = re.sub(r"[^a-z0-9' ]+", " ", text)
     return " ".join(text.split())
-
-
-@cache
-def _headings_by_key(letter_type: LetterType) -> dict[str, str]:
-    return {heading_key(name): spec.kind for spec in letter_type.sections for name in spec.names}
 
 
 def _patterns(items: list[str] | None) -> tuple[re.Pattern, ...]:
@@ -139,13 +138,15 @@ def _layouts(spec: dict, sections: tuple[SectionSpec, ...]) -> tuple[Layout, ...
 
 
 class LetterTypes(Mapping[str, LetterType]):
-    """Every letter type lettercheck knows (rules/letter_types.yaml), by name,
-    with what is worked out once from all of them: the headings any type
-    knows, the section kinds, the patterns that recognise a title or a
-    closing statement."""
+    """The letter types one configuration knows, by name: lettercheck's own
+    (rules/letter_types.yaml) and those of its rule folders, with what is
+    worked out once from all of them: the headings any type knows, the
+    section kinds, the patterns that recognise a title or a closing statement.
+    `origins` says where each type was defined and extended (`file:line`)."""
 
-    def __init__(self, by_name: dict[str, LetterType]) -> None:
+    def __init__(self, by_name: dict[str, LetterType], origins: dict[str, tuple[str, ...]] | None = None):
         self._by_name = dict(by_name)
+        self.origins = dict(origins or {})
         self.known_headings: dict[str, str] = {}  # heading key -> section kind (first type wins)
         for letter_type in self._by_name.values():
             for spec in letter_type.sections:
@@ -179,41 +180,85 @@ class LetterTypes(Mapping[str, LetterType]):
         return any(pattern.search(text) for pattern in self.after_closings)
 
 
-def parse_letter_types(data: dict) -> LetterTypes:
-    types: dict[str, LetterType] = {}
-    for name, spec in (data.get("letter_types") or {}).items():
-        sections = tuple(
-            SectionSpec(
-                kind=item["kind"],
-                heading=item["heading"],
-                aliases=tuple(item.get("aliases") or ()),
-                required=bool(item.get("required", False)),
-                subheadings=tuple(item.get("subheadings") or ()),
-                other_subheadings=bool(item.get("other_subheadings", False)),
+def _section(item: dict) -> SectionSpec:
+    return SectionSpec(
+        kind=item["kind"],
+        heading=item["heading"],
+        aliases=tuple(item.get("aliases") or ()),
+        required=bool(item.get("required", False)),
+        subheadings=tuple(item.get("subheadings") or ()),
+        other_subheadings=bool(item.get("other_subheadings", False)),
+    )
+
+
+def _variants(spec: dict) -> tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]:
+    return tuple(
+        (item["when"], tuple(tuple(order) for order in item.get("orders") or ()))
+        for item in spec.get("variants") or ()
+    )
+
+
+def parse_letter_type(name: str, spec: dict) -> LetterType:
+    """One letter type from its YAML definition (checked beforehand)."""
+    sections = tuple(_section(item) for item in spec.get("sections") or ())
+    return LetterType(
+        name=name,
+        label=spec.get("label", name.replace("_", " ")),
+        title=_patterns(spec.get("title")),
+        opening=_patterns(spec.get("opening")),
+        closing=_patterns(spec.get("closing")),
+        sections=sections,
+        layouts=_layouts(spec, sections),
+        variants=_variants(spec),
+        after_closing=_patterns(spec.get("after_closing")),
+    )
+
+
+def extend_letter_type(base: LetterType, spec: dict) -> LetterType:
+    """`base` with what an `extend_letter_types` entry adds: patterns, aliases
+    and subheadings of its sections, new sections, layouts and variants."""
+    additions = {item["kind"]: item for item in spec.get("sections") or ()}
+    sections = []
+    for section in base.sections:
+        more = additions.pop(section.kind, None)
+        if more is not None:
+            section = replace(
+                section,
+                aliases=section.aliases + tuple(more.get("aliases") or ()),
+                subheadings=section.subheadings + tuple(more.get("subheadings") or ()),
             )
-            for item in spec.get("sections") or ()
-        )
-        types[name] = LetterType(
-            name=name,
-            label=spec.get("label", name.replace("_", " ")),
-            title=_patterns(spec.get("title")),
-            opening=_patterns(spec.get("opening")),
-            closing=_patterns(spec.get("closing")),
-            sections=sections,
-            layouts=_layouts(spec, sections),
-            variants=tuple(
-                (item["when"], tuple(tuple(order) for order in item.get("orders") or ()))
-                for item in spec.get("variants") or ()
-            ),
-            after_closing=_patterns(spec.get("after_closing")),
-        )
-    return LetterTypes(types)
+        sections.append(section)
+    sections.extend(_section(item) for item in additions.values())  # new kinds, in the order written
+    layouts = base.layouts + (_layouts(spec, ()) if spec.get("layouts") else ())
+    return replace(
+        base,
+        title=base.title + _patterns(spec.get("title")),
+        opening=base.opening + _patterns(spec.get("opening")),
+        closing=base.closing + _patterns(spec.get("closing")),
+        after_closing=base.after_closing + _patterns(spec.get("after_closing")),
+        sections=tuple(sections),
+        layouts=layouts,
+        variants=base.variants + _variants(spec),
+    )
+
+
+def parse_letter_types(data: dict, origin: str = "") -> LetterTypes:
+    types = {name: parse_letter_type(name, spec) for name, spec in (data.get("letter_types") or {}).items()}
+    return LetterTypes(types, {name: (origin,) for name in types} if origin else None)
 
 
 @cache
-def load_letter_types(path: Path | None = None) -> LetterTypes:
-    import yaml
+def load_letter_types() -> LetterTypes:
+    """lettercheck's own letter types (rules/letter_types.yaml), read once per
+    process; a configuration's rule folders may add to them
+    (checker.checking.letter_type_files)."""
+    from checker.prebuilt import shipped_yaml
 
-    path = path or resource_path("rules") / "letter_types.yaml"
-    with open(path, encoding="utf-8") as handle:
-        return parse_letter_types(yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+    path = resource_path("rules") / "letter_types.yaml"
+    prebuilt = shipped_yaml(path)  # read ahead of time while unchanged
+    if prebuilt is not None:
+        return parse_letter_types(prebuilt["data"], str(path))
+    from checker.checking.bounded_yaml import load
+
+    _root, data = load(path.read_text(encoding="utf-8"), trusted=True)
+    return parse_letter_types(data, str(path))

@@ -1,17 +1,16 @@
 """The LALR parser of grammar/letter.lark, over the lexer's tokens.
 
-The parser is built once per process (forked workers inherit it). Nothing
-is cached on disk: building the tables takes about 20 ms, and lark's cache
-is a pickle, which runs code when it is loaded from a folder someone else
-can write to.
+The parser is made once per process (forked workers inherit it) from the
+tables built ahead of time (checker.prebuilt, plain JSON) while they are the
+grammar's, else from the grammar itself (some 30 ms). Nothing is cached at
+run time: lark's own cache is a pickle, which runs code when it is loaded
+from a folder someone else can write to.
 """
 
 from __future__ import annotations
 
 from functools import cache
 from typing import TYPE_CHECKING
-
-from lark.lexer import Lexer
 
 from checker.resources import resource_path
 
@@ -39,33 +38,37 @@ class NoLetterShape(Exception):
     """The grammar refused tokens with no salutation, title or sign-off."""
 
 
-class TokenListLexer(Lexer):
-    """Hands lark the tokens the lexer made: the parser's input is the token list."""
-
-    def __init__(self, lexer_conf) -> None:
-        pass
-
-    def lex(self, tokens):  # type: ignore[override]
-        return iter(tokens)
-
-
-@cache
-def parser() -> Lark:
-    """The LALR parser, built once per process; it builds the letter's parts
-    as it reads (checker.reading.builder), with no parse tree between."""
+def build_parser(transformer=None) -> Lark:
+    """The parser built from grammar/letter.lark. The lexer is lettercheck's
+    own (checker.reading.lexer): the tokens are fed to the parser one by one,
+    so lark's is never used; `basic` only satisfies lark's options."""
     from lark import Lark
-
-    from checker.reading.builder import LetterBuilder
 
     grammar = (resource_path("grammar") / "letter.lark").read_text(encoding="utf-8")
     return Lark(
         grammar,
         parser="lalr",
-        lexer=TokenListLexer,
+        lexer="basic",
         propagate_positions=False,
         maybe_placeholders=True,
-        transformer=LetterBuilder(),
+        transformer=transformer,
     )
+
+
+@cache
+def parser() -> Lark:
+    """The LALR parser, made once per process; it builds the letter's parts
+    as it reads (checker.reading.builder), with no parse tree between."""
+    import lark
+
+    from checker.prebuilt import load
+    from checker.reading.builder import LetterBuilder
+
+    tables = load("letter_parser")
+    if tables is not None and tables["lark"] == lark.__version__:  # lark's serialised form is its own
+        # lark's standalone parsers load their tables with this same call
+        return lark.Lark._load_from_dict(tables["data"], tables["memo"], transformer=LetterBuilder())
+    return build_parser(transformer=LetterBuilder())
 
 
 def parse_tokens(tokens: list[Token]) -> Letter:
@@ -74,8 +77,11 @@ def parse_tokens(tokens: list[Token]) -> Letter:
     letter, ParseError when the grammar refuses a letter's tokens."""
     from lark.exceptions import UnexpectedInput
 
+    reading = parser().parse_interactive()
     try:
-        return parser().parse(tokens)
+        for token in tokens:
+            reading.feed_token(token)
+        return reading.feed_eof(tokens[-1] if tokens else None)
     except UnexpectedInput as error:
         if not any(token.type in ANCHORS for token in tokens):
             raise NoLetterShape from None

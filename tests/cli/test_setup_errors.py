@@ -139,3 +139,10 @@ def test_a_config_given_explicitly_that_is_a_directory(cli, project):
     os.mkdir(project / "conf")
     error = _one_error_line(cli("check", str(project / "letter.md"), "--config", str(project / "conf")))
     assert error == f"{project / 'conf'}: cannot read configuration: is a directory"
+
+
+def test_a_date_that_does_not_exist_in_yaml_is_an_error_at_its_line(cli, project):
+    """YAML reads 2020-02-30 as a date and cannot make it: one line, not a traceback."""
+    (project / ".lettercheck.yaml").write_text("select: [DATE]\nexclude:\n  - 2020-02-30\n", encoding="utf-8")
+    error = _one_error_line(cli("check", str(project / "letter.md")))
+    assert error == f"{project / '.lettercheck.yaml'}:3: invalid YAML: day is out of range for month"

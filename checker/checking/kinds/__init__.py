@@ -44,9 +44,10 @@ class CheckKind:
     def optional(self) -> tuple[str, ...]:
         return tuple(p.name for p in self.params if not p.required)
 
-    def configure(self, given: dict) -> Params:
+    def configure(self, given: dict, section_kinds: tuple[str, ...] | None = None) -> Params:
         """Validate a rule's parameters against the contract and fill in the
-        defaults; raise ParamError naming the parameter at fault."""
+        defaults; raise ParamError naming the parameter at fault. Scopes may
+        name the `section_kinds` of the configuration's letter types."""
         declared = {p.name: p for p in self.params}
         unknown = [name for name in given if name not in declared]
         if unknown:
@@ -59,7 +60,7 @@ class CheckKind:
         values = {}
         for param in self.params:
             if param.name in given:
-                values[param.name] = param.validate(given[param.name])
+                values[param.name] = param.validate(given[param.name], section_kinds)
             elif param.required:
                 raise ParamError(param.name, f"missing parameter {param.name!r}")
             elif param.default is not None:  # None: left out unless the rule gives it

@@ -42,9 +42,11 @@ class Param:
     def required(self) -> bool:
         return self.default is REQUIRED
 
-    def validate(self, value):
-        """The value if it is of the declared type and allowed, else ParamError."""
-        problem = TYPES[self.type].problem(value)
+    def validate(self, value, section_kinds: tuple[str, ...] | None = None):
+        """The value if it is of the declared type and allowed, else ParamError.
+        A scope may name the `section_kinds` of the configuration's letter
+        types (default: lettercheck's own)."""
+        problem = _scope(value, section_kinds) if self.type == "scope" else TYPES[self.type].problem(value)
         if problem:
             raise ParamError(self.name, f"'{self.name}' is {_shown(value)}; it must be {problem}")
         if self.choices and value not in self.choices:
@@ -136,16 +138,16 @@ def _date(value) -> str | None:
     return None
 
 
-def _scope(value) -> str | None:
-    from checker.checking.scopes import SCOPES, section_kinds
+def _scope(value, section_kinds: tuple[str, ...] | None = None) -> str | None:
+    from checker.checking.scopes import SCOPES
+    from checker.checking.scopes import section_kinds as shipped_kinds
 
+    kinds = shipped_kinds() if section_kinds is None else section_kinds
     if isinstance(value, str) and (
-        value in SCOPES or (value.startswith("section:") and value[len("section:") :] in section_kinds())
+        value in SCOPES or (value.startswith("section:") and value[len("section:") :] in kinds)
     ):
         return None
-    return (
-        f"one of {', '.join(SCOPES)}, or section:<kind> where <kind> is one of {', '.join(section_kinds())}"
-    )
+    return f"one of {', '.join(SCOPES)}, or section:<kind> where <kind> is one of {', '.join(kinds)}"
 
 
 TYPES = {
