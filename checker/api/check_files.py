@@ -31,6 +31,7 @@ def check_loaded(result: FileResult, path: str, started: float, selection: Selec
     """Run the rules that apply to `path` on a letter already read."""
     if result.letter is not None and not result.unreadable:
         result.diagnostics = selection.engine_for(path).check(result.letter, result.path)
+        result.place_diagnostics()
     result.seconds = perf_counter() - started
     return result
 

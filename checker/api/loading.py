@@ -3,10 +3,15 @@ why it cannot be checked (rules/parse.yaml); never an exception."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from checker.api.results import FileResult
 from checker.diagnostics import Diagnostic
 from checker.model import Span
 from checker.reading import source
+
+if TYPE_CHECKING:
+    from checker.reading.document import Document
 
 
 def reading_problem(rule_id: str, problem: str, span: Span) -> Diagnostic:
@@ -21,16 +26,30 @@ def reading_problem(rule_id: str, problem: str, span: Span) -> Diagnostic:
 
 
 def load_file(path: str, name: str | None = None) -> FileResult:
-    """Read and parse one file into a letter, or a single `parse` diagnostic.
+    """Read and parse one file (text, PDF or Word) into a letter, or a single
+    `parse` diagnostic.
 
     `name` is the path to report standard input under (`--stdin-filename`)."""
+    from checker.reading.file_types import read_letter_file
+
     try:
-        src = source.read(path)
+        src, document = read_letter_file(path, name)
     except source.SourceError as error:
         return unreadable(name or (path if path != "-" else "<stdin>"), error)
-    if name:
-        src.path = name
-    return load_source(src)
+    return load_read(src, document)
+
+
+def load_read(src: source.Source, document: Document | None) -> FileResult:
+    """Parse a file already read: its text, and the PDF or Word document the
+    text was rebuilt from (None for a text file), whose review marks the
+    letter keeps and whose pages or paragraphs the diagnostics name."""
+    result = load_source(src)
+    if document is not None:
+        result.kind, result.document = document.kind, document
+        if result.letter is not None:
+            result.letter.review = document.review
+        result.place_diagnostics()
+    return result
 
 
 def unreadable(path: str, error: source.SourceError) -> FileResult:

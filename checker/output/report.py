@@ -149,10 +149,10 @@ def render_markdown(results: list[FileResult]) -> str:
         )
         if result.diagnostics:
             out.append("## Problems\n")
-            out.append("| Line:col | Severity | Rule | Message | Help |")
+            out.append("| Where | Severity | Rule | Message | Help |")
             out.append("|---|---|---|---|---|")
             out.extend(
-                f"| {d.span.line}:{d.span.column} | {d.severity} | {d.rule} | "
+                f"| {d.location} | {d.severity} | {d.rule} | "
                 f"{markdown_text(d.message)} | {markdown_text(d.help)} |"
                 for d in result.diagnostics
             )
@@ -188,8 +188,7 @@ def render_rich(results: list[FileResult], console) -> None:
         if result.letter is None or result.unreadable:
             for d in result.diagnostics:
                 console.print(
-                    f"[bold red]{_rich_text(result.path)}:{d.span.line}:{d.span.column}[/] "
-                    f"{d.rule} {_rich_text(d.message)}"
+                    f"[bold red]{_rich_text(result.path)}:{d.location}[/] {d.rule} {_rich_text(d.message)}"
                 )
             continue
         data = letter_dict(result.letter, result.alignment)
@@ -205,7 +204,7 @@ def render_rich(results: list[FileResult], console) -> None:
         )
         for d in result.diagnostics:
             style = _SEVERITY_STYLE[d.severity]
-            console.print(f"{d.span.line}:{d.span.column} [{style}]{d.severity}[/] {d.rule} {t(d.message)}")
+            console.print(f"{d.location} [{style}]{d.severity}[/] {d.rule} {t(d.message)}")
         console.print()
 
 

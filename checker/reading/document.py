@@ -45,6 +45,17 @@ class Place:
     part: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class DocumentSpan:
+    """Where a span of the rebuilt text is in the document: the Place of its
+    first character and the Place just after its last (end exclusive, as
+    `Span`). `kind` is the document's: pdf or docx."""
+
+    kind: str
+    start: Place
+    end: Place
+
+
 @dataclass(slots=True)
 class Piece:
     """A run of text that is contiguous in the document, and where it starts."""
@@ -138,6 +149,14 @@ class Document:
         start, place = origins[at]
         offset = max(column - 1 - start, 0)
         return Place(place.line, place.column + offset, place.page, place.part)
+
+    def locate_span(self, line: int, column: int, end_line: int, end_column: int) -> DocumentSpan:
+        """Where the span (1-based, end exclusive, in `lines`) is in the document."""
+        start = self.locate(line, column)
+        if (end_line, end_column) <= (line, column):
+            return DocumentSpan(self.kind, start, start)
+        last = self.locate(end_line, end_column - 1)
+        return DocumentSpan(self.kind, start, Place(last.line, last.column + 1, last.page, last.part))
 
     def position_of(self, place: Place) -> tuple[int, int]:
         """The 1-based (line, column) in `lines` of a document position: the

@@ -108,8 +108,8 @@ def extract_pages(data: bytes, use_tags: bool = True) -> list[Page]:
 
     if len(data) > _MAX_BYTES:
         raise DocumentError("the PDF is larger than 100 MB: not a letter", "too-large")
-    if not data.lstrip()[:5].startswith(b"%PDF"):
-        raise DocumentError("not a PDF file (it does not start with %PDF)", "damaged")
+    if b"%PDF-" not in data[:1024]:
+        raise DocumentError("not a PDF file (it does not start with %PDF-)", "damaged")
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:

@@ -108,7 +108,7 @@ def test_sarif_rule_metadata_is_complete_for_rules_and_parse_problems(cli):
     assert "## How to fix it" in rules["DATE001"]["help"]["markdown"]
     assert rules["PARSE002"]["name"] == "not-text"
     assert rules["PARSE002"]["properties"]["category"] == "parse"
-    assert rules["PARSE002"]["help"]["text"].startswith("lettercheck reads UTF-8")
+    assert rules["PARSE002"]["help"]["text"].startswith("lettercheck reads text (.md, .txt: UTF-8")
 
 
 def test_sarif_carries_statistics_when_asked(cli, sarif_validator):
