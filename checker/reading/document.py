@@ -91,6 +91,12 @@ class Block:
 PREFIX = {HEADING: "## ", ITEM: "• ", PARAGRAPH: "", LINE: ""}
 
 
+# What a review mark's text says when it has no text of its own to quote.
+PARAGRAPH_BREAK = "a paragraph break"
+PARAGRAPH_FORMATTING = "paragraph formatting"
+DESCRIBED_CHANGES = (PARAGRAPH_BREAK, PARAGRAPH_FORMATTING)
+
+
 @dataclass(slots=True)
 class ReviewMark:
     """A tracked change or comment left in a Word draft (must not be published).

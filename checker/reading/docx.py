@@ -35,6 +35,8 @@ from checker.reading.document import (
     ITEM,
     LINE,
     PARAGRAPH,
+    PARAGRAPH_BREAK,
+    PARAGRAPH_FORMATTING,
     Block,
     Document,
     DocumentError,
@@ -413,7 +415,7 @@ class _Reader:
                     _local(change.tag)
                 )
                 if kind:
-                    text = "paragraph formatting" if kind == "formatting" else "a paragraph break"
+                    text = PARAGRAPH_FORMATTING if kind == "formatting" else PARAGRAPH_BREAK
                     self._mark(kind, change, text, paragraph)
 
     def _inline(self, element, paragraph: _Paragraph, style_bold: bool, change) -> None:
