@@ -28,7 +28,8 @@ SPREAD_COVERAGE = 0.75
 
 # a purpose clause says why, not what: "..., so that children ...", "... to help families ..."
 _PURPOSE = re.compile(
-    r",?\s+(?:so that|so they|to ensure|in order to|to make sure|which|to help|to enable|to build|to inform|to drive)\b",
+    r",?\s+(?:so that|so they|to ensure|in order to|to make sure|to help|to enable|to build|to inform|to drive)\b"
+    r"|,\s*which\b",  # "..., which will" (not "the point at which", "plans which are late")
     re.IGNORECASE,
 )
 
