@@ -71,10 +71,7 @@ class Diagnostic:
         column 5`, `paragraph 12, character 40`."""
         if self.place is None:
             return f"line {self.span.line}, column {self.span.column}"
-        start = self.place.start
-        if self.place.kind == "pdf":
-            return f"page {start.page}, line {start.line}, column {start.column}"
-        return f"{_part(start)}paragraph {start.line}, character {start.column}"
+        return place_words(self.place.kind, self.place.start)
 
     def to_dict(self) -> dict:
         """The SPEC's diagnostic. In a PDF, `line`/`column` are on the page
@@ -107,6 +104,14 @@ class Diagnostic:
         if self.place.kind == "pdf":
             return {"page": start.page, "end_page": end.page}
         return {"paragraph": start.line, "part": start.part or "body"}
+
+
+def place_words(kind: str, place: Place, column: bool = True) -> str:
+    """A place in a PDF ("page 2, line 14, column 5") or Word file
+    ("paragraph 12, character 40"), in words; without the column if asked."""
+    if kind == "pdf":
+        return f"page {place.page}, line {place.line}" + (f", column {place.column}" if column else "")
+    return f"{_part(place)}paragraph {place.line}" + (f", character {place.column}" if column else "")
 
 
 def _part(place: Place) -> str:

@@ -97,5 +97,5 @@ def _check_for_worker(path: str, selection: Selection, keep_lines: bool) -> File
         result = check_file(path, *_as_arguments(selection))
     except SetupError as error:
         return error
-    result.keep_only_diagnostics(keep_lines)
+    result.keep_only_diagnostics(keep_lines and bool(result.diagnostics))  # a clean file shows nothing
     return result

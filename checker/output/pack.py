@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
-from checker.diagnostics import Diagnostic
+from checker.diagnostics import Diagnostic, place_words
 from checker.output.annotate import AnnotatedLine, annotate
 from checker.output.escape import visible
 from checker.reading.document import Place
@@ -128,9 +128,7 @@ class LetterPage:
         place = self.starts.get(line)
         if place is None:
             return "between paragraphs" if self.starts else f"line {line}"
-        if self.kind == "pdf":
-            return f"page {place.page}, line {place.line}"
-        return f"{place.part + ' ' if place.part else ''}paragraph {place.line}"
+        return place_words(self.kind, place, column=False)
 
     def gutter(self, line: int) -> str:
         """The number shown beside a line of the text: its line; in a PDF

@@ -16,6 +16,7 @@ from rich import box
 from rich.markup import escape
 from rich.table import Table
 
+from checker.diagnostics import place_words
 from checker.output import summary
 from checker.output.escape import for_humans
 
@@ -144,7 +145,7 @@ def _document_rows(document, d) -> tuple[list[tuple[str, str, int, int]], str]:
             if not covered:
                 continue
             if len(rows) >= _SHOWN:
-                return rows, _end_words(d)
+                return rows, place_words(d.place.kind, d.place.end, column=False)
             if place.page != page:
                 page = place.page
                 rows.append(("", f"page {page}", 0, 0))
@@ -154,13 +155,6 @@ def _document_rows(document, d) -> tuple[list[tuple[str, str, int, int]], str]:
             if low >= high:
                 return rows, ""
     return rows, ""
-
-
-def _end_words(d) -> str:
-    end = d.place.end
-    if d.place.kind == "pdf":
-        return f"page {end.page}, line {end.line}"
-    return f"paragraph {end.line}"
 
 
 def render_statistics(console, lines: list[str]) -> None:
