@@ -207,6 +207,8 @@ def letter_page(result, number: int, file_name: str) -> LetterPage:
         return page
     page.blocks = _block_lines(letter)
     page.facts = _facts(letter)
+    if result.document is not None:
+        page.facts.insert(0, ("Read from", _document_described(result.document)))
     page.outline = _outline(parts, letter, diagnostics)
     page.timeline, page.visit_note = _timeline(letter)
     tagged = set()
@@ -302,6 +304,16 @@ def _block_lines(letter) -> dict[int, int]:
         for line in range(span.line, span.end_line + 1):
             owner.setdefault(line, span.line)
     return owner
+
+
+def _document_described(document) -> str:
+    """What the letter was read from: "a PDF of 5 pages (its structure tags)"."""
+    if document.kind == "pdf":
+        pages = f"{document.pages} page{'s' if document.pages != 1 else ''}"
+        how = "its structure tags" if document.tagged else "its layout: it has no structure tags"
+        return f"a PDF of {pages} (paragraphs from {how})"
+    marks = len(document.review)
+    return f"a Word file with {marks} tracked change{'s' if marks != 1 else ''} or comment{'s' if marks != 1 else ''}"
 
 
 def _facts(letter) -> list[tuple[str, str | None]]:

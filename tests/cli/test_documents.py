@@ -335,6 +335,7 @@ def test_report_html_shows_the_page_and_the_paragraph(cli, tmp_path, word_draft)
     pdf_page = (out / "nottingham_focused_2021.html").read_text(encoding="utf-8")
     assert 'class="where">page 5, line 11, column 1' in pdf_page
     assert 'aria-label="page 5, line 11">5:11</a>' in pdf_page
+    assert "a PDF of 5 pages (paragraphs from its structure tags)" in pdf_page
     word_page = (out / "draft.html").read_text(encoding="utf-8")
     assert 'class="where">paragraph 12, character 98' in word_page
     assert 'aria-label="header paragraph 1">¶1</a>' in word_page
