@@ -158,9 +158,15 @@ class Document:
 
     def locate_span(self, line: int, column: int, end_line: int, end_column: int) -> DocumentSpan:
         """Where the span (1-based, end exclusive, in `lines`) is in the document."""
-        start = self.locate(line, column)
         if (end_line, end_column) <= (line, column):
+            # A point: where a review mark with no text of its own sits (a
+            # deleted paragraph is not in `lines`; its place still names it).
+            start = next(
+                (mark.place for mark in self.review if (mark.line, mark.column) == (line, column)),
+                None,
+            ) or self.locate(line, column)
             return DocumentSpan(self.kind, start, start)
+        start = self.locate(line, column)
         last = self.locate(end_line, end_column - 1)
         return DocumentSpan(self.kind, start, Place(last.line, last.column + 1, last.page, last.part))
 

@@ -289,3 +289,19 @@ def test_python_docx_is_not_needed_to_read_word_files():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False False"
+
+
+def test_a_deleted_paragraph_is_placed_in_its_own_paragraph():
+    """Its text is not in the letter: the point where it was (the start of the
+    next paragraph) maps back to the deleted paragraph, not the next one."""
+    from tests.docxmaker import deletion
+
+    document = new_document()
+    document.add_paragraph("First paragraph of the letter.")
+    deletion(document.add_paragraph(), "A whole paragraph deleted.", "Bob Ray")
+    document.add_paragraph("Third paragraph of the letter.")
+    read = read_docx(to_bytes(document))
+    (mark,) = read.review
+    assert (mark.line, mark.column) == (3, 1)  # in the text: where the next paragraph starts
+    assert read.locate_span(3, 1, 3, 1).start == Place(2, 1)
+    assert read.locate_span(3, 1, 3, 6).start == Place(3, 1)  # a span there is the next paragraph's
