@@ -35,7 +35,8 @@ class Place:
 
     PDF: `page`, `line` on the page (text rows counted from the top), `column`
     in that row's text. Word: `line` is the paragraph number (body paragraphs,
-    tables included, in document order) and `column` the character in it;
+    tables included, in document order) and `column` the character in it, as
+    Word counts them (a manual line break is one);
     `part` names a header or footer ("header", "footer") and is "" for the body.
     """
 

@@ -112,9 +112,11 @@ def test_positions_name_the_paragraph_and_the_character():
     document = read_docx(draft())
     assert document.locate(line_with(document, "2 August 2021")) == Place(1, 1)
     assert document.locate(line_with(document, "Dear Ms Smith"), 6) == Place(5, 6)
-    # Lines of one paragraph split at manual line breaks keep their offsets.
-    assert document.locate(line_with(document, "Director of"), 1) == Place(3, 14)
-    assert document.locate(line_with(document, "Northshire Council"), 12) == Place(3, 56)
+    # Lines of one paragraph split at manual line breaks keep their offsets,
+    # counted as Word counts characters: each line break is one.
+    assert document.locate(line_with(document, "Director of"), 1) == Place(3, len("Ms Jane Smith") + 2)
+    director = len("Ms Jane Smith") + 1 + len("Director of Children’s Services") + 1
+    assert document.locate(line_with(document, "Northshire Council"), 12) == Place(3, director + 12)
     # Headings and items: the column skips the "## " or "• " written before them.
     assert document.locate(line_with(document, "## Findings"), 4) == Place(11, 1)
     assert document.locate(line_with(document, "• The quality"), 3) == Place(10, 1)
