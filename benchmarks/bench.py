@@ -1,6 +1,7 @@
 """Benchmark lettercheck on a corpus built from fixtures/letters.
 
     python benchmarks/bench.py [--letters 1000] [--keep DIR]
+    python benchmarks/bench.py --pdf [--letters 1000] [--jobs 2] [--pdfs DIR]
 
 Builds N varied copies of the fixture letters (each keeps its encoding and
 line endings; names, dates and wording vary), then prints:
@@ -14,6 +15,12 @@ line endings; names, dates and wording vary), then prints:
   * peak memory (max RSS) of the `check` run
 and the same wall time and memory for proselint and markdownlint-cli2 when
 they are installed (it says so and skips them when they are not).
+
+`--pdf` measures published PDF letters instead: N copies of the PDFs in
+../shared/real/pdf (fixtures/pdf when that is absent), then the median
+reading time per page and per letter (warm, one core) and the wall time of
+`lettercheck check CORPUS --jobs J` (default 2: the target is 1,000 letters
+in 20 s on two cores).
 Figures are printed, never asserted.
 """
 
@@ -172,6 +179,73 @@ print(", ".join(f"{name} {1000 * (t - marks[i][1]):.0f}" for i, (name, t) in enu
 """
 
 
+def pdf_sources(folder: Path | None) -> list[Path]:
+    """The published PDFs to copy: --pdfs, else ../shared/real/pdf, else fixtures/pdf."""
+    for candidate in (folder, ROOT.parent / "shared" / "real" / "pdf", ROOT / "fixtures" / "pdf"):
+        if candidate is not None and candidate.is_dir():
+            found = sorted(p for p in candidate.glob("*.pdf") if p.name != "encrypted.pdf")
+            if found:
+                return found
+    sys.exit("no PDF letters found: pass --pdfs DIR")
+
+
+def build_pdf_corpus(directory: Path, count: int, sources: list[Path]) -> list[Path]:
+    directory.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for index in range(count):
+        path = directory / f"{index // 100:03d}" / f"{index:05d}_{sources[index % len(sources)].name}"
+        path.parent.mkdir(exist_ok=True)
+        shutil.copyfile(sources[index % len(sources)], path)
+        paths.append(path)
+    return paths
+
+
+def pdf_in_process(sources: list[Path]) -> tuple[float, float, float]:
+    """(median ms per page to read, median ms per letter to read, median ms per
+    letter to read, parse and check with every rule), warm, one core."""
+    from checker.checking.config import Config
+    from checker.checking.engine import Engine
+    from checker.reading.letter_reader import letter_from_source
+    from checker.reading.pdf import read_pdf
+
+    engine = Engine(Config())
+    engine.check(letter_from_source(read_pdf(sources[0]).source()))  # warm up
+    per_page, per_read, per_letter = [], [], []
+    for path in sources:
+        data = path.read_bytes()
+        start = time.perf_counter()
+        document = read_pdf(data, name=str(path))
+        read = time.perf_counter() - start
+        engine.check(letter_from_source(document.source()))
+        per_letter.append(1000 * (time.perf_counter() - start))
+        per_read.append(1000 * read)
+        per_page.append(1000 * read / max(document.pages, 1))
+    return statistics.median(per_page), statistics.median(per_read), statistics.median(per_letter)
+
+
+def pdf_main(args) -> None:
+    sources = pdf_sources(args.pdfs)
+    workdir = args.keep or Path(tempfile.mkdtemp(prefix="lettercheck-bench-pdf-"))
+    corpus = workdir / "corpus"
+    if corpus.exists():
+        shutil.rmtree(corpus)
+    paths = build_pdf_corpus(corpus, args.letters, sources)
+    exe = str(Path(sys.executable).with_name("lettercheck"))
+    print(f"corpus: {len(paths)} PDF letters, copies of the {len(sources)} in {sources[0].parent}")
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    page_ms, read_ms, letter_ms = pdf_in_process(sources)
+    print(f"read a PDF          {page_ms:6.2f} ms/page median, {read_ms:.1f} ms/letter (warm, one core)")
+    print(f"read + parse + rules {letter_ms:5.1f} ms/letter median (warm, one core)")
+    command = [exe, "check", str(corpus), "--format", "concise", "--no-progress", "--jobs", str(args.jobs)]
+    wall, peak, code = timed(command)
+    print(
+        f"lettercheck check   {wall:6.2f} s wall for {len(paths)} PDF letters on {args.jobs} cores "
+        f"({len(paths) / wall:,.0f} letters/s), peak memory {peak:.0f} MB, exit {code}"
+    )
+    if not args.keep:
+        shutil.rmtree(workdir)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -181,7 +255,13 @@ def main() -> None:
     parser.add_argument(
         "--cold-runs", type=int, default=15, help="cold runs of a one-letter check (default 15)"
     )
+    parser.add_argument("--pdf", action="store_true", help="benchmark published PDF letters instead")
+    parser.add_argument("--pdfs", type=Path, help="with --pdf: the folder of PDF letters to copy")
+    parser.add_argument("--jobs", type=int, default=2, help="with --pdf: worker processes (default 2)")
     args = parser.parse_args()
+    if args.pdf:
+        pdf_main(args)
+        return
 
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="lettercheck-bench-"))
     corpus = workdir / "corpus"

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Literal, get_args
 
 if TYPE_CHECKING:
     from checker.facts import LetterFacts
+    from checker.reading.document import ReviewMark
     from checker.reading.letter_types import LetterType, LetterTypes
 
 
@@ -213,6 +214,9 @@ class Letter:
     sign_off: Text | None = None
     signature: Text | None = None
     signatory: Person | None = None
+    # Tracked changes and comments left in a Word draft (reading.document.ReviewMark);
+    # their line and column are in `lines`. Empty for text and PDF letters.
+    review: list[ReviewMark] = field(default_factory=list)
     types: LetterTypes | None = field(default=None, repr=False)  # the letter types it was read with
     facts: LetterFacts = field(init=False, repr=False)  # worked out on first use (set by the reader)
 

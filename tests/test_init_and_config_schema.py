@@ -87,7 +87,7 @@ def test_init_adds_the_table_to_an_existing_pyproject(cli, tmp_path):
     assert data.startswith(original + b"\r\n\r\n[tool.lettercheck]\r\n")
     assert b"\n" not in data.replace(b"\r\n", b"")  # the file's own line endings throughout
     table = tomllib.loads(data.decode("utf-8"))["tool"]["lettercheck"]
-    assert table == {"fail_on": "error", "include": ["*.md", "*.txt"]} and _valid(table)
+    assert table == {"fail_on": "error", "include": ["*.md", "*.txt", "*.pdf", "*.docx"]} and _valid(table)
     assert _without_place(load_config_file(str(pyproject))) == Config()
     assert not (tmp_path / ".lettercheck.yaml").exists()
 

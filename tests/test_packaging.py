@@ -160,3 +160,35 @@ def test_jinja2_is_imported_only_for_html():
         source = code.format(path=str(LETTERS / "kent_focused_2019.md"), fmt=fmt)
         done = subprocess.run([sys.executable, "-c", source], capture_output=True, text=True, check=True)
         assert done.stderr.splitlines()[-1] == imported, fmt
+
+
+def _imported(*command: str) -> set[str]:
+    """The modules `python -X importtime -m checker COMMAND` imports."""
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "checker", *command], capture_output=True, text=True
+    )
+    assert done.returncode in (0, 1), done.stderr[-2000:]
+    return {
+        line.rsplit("|", 1)[1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")
+    }
+
+
+def test_a_text_only_check_imports_no_pdf_or_word_reader():
+    """Reading PDF and Word letters costs a text-only run nothing at start:
+    PDFium, the zip and XML readers and lettercheck's own PDF and Word
+    modules are imported only when such a file is read."""
+    readers = {
+        "pypdfium2",
+        "zipfile",
+        "xml.etree.ElementTree",
+        "checker.reading.pdf",
+        "checker.reading.pdf_layout",
+        "checker.reading.docx",
+        "checker.reading.document",
+    }
+    text_only = _imported("check", str(LETTERS / "kent_focused_2019.md"), "-f", "concise")
+    assert "checker.reading.file_types" in text_only  # the file's type was looked at
+    assert text_only & readers == set()
+    pdf = _imported("check", str(ROOT / "fixtures" / "pdf" / "medway_focused_2019.pdf"), "-f", "concise")
+    assert {"pypdfium2", "checker.reading.pdf", "checker.reading.document"} <= pdf
+    assert "checker.reading.docx" not in pdf

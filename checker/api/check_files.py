@@ -33,6 +33,7 @@ def check_loaded(result: FileResult, engine: Engine, started: float) -> FileResu
     """Run the engine's rules on a letter read with its letter types."""
     if result.letter is not None and not result.unreadable:
         result.diagnostics = engine.check(result.letter, result.path)
+        result.place_diagnostics()
     result.seconds = perf_counter() - started
     return result
 
@@ -98,5 +99,5 @@ def _check_for_worker(path: str, selection: Selection, keep_lines: bool) -> File
         result = check_file(path, *_as_arguments(selection))
     except SetupError as error:
         return error
-    result.keep_only_diagnostics(keep_lines)
+    result.keep_only_diagnostics(keep_lines and bool(result.diagnostics))  # a clean file shows nothing
     return result

@@ -6,7 +6,7 @@ from __future__ import annotations
 from time import perf_counter
 
 from checker.api.check_files import check_loaded
-from checker.api.loading import load_source, unreadable
+from checker.api.loading import load_read, load_source, unreadable
 from checker.api.results import FileResult
 from checker.api.settings import Selection
 from checker.diagnostics import Diagnostic
@@ -26,6 +26,20 @@ class FixNotWritten(Exception):
         self.failed = failed
 
 
+_DOCUMENT_NAMES = {"pdf": "a PDF", "docx": "a Word file"}
+_WHERE_TO_FIX = {"pdf": "in the document the PDF was made from", "docx": "in Word"}
+
+
+def not_rewritten(path: str, result: FileResult) -> str:
+    """Why the fixes for a PDF or Word file are not written, and what to do."""
+    fixable = sum(1 for d in result.diagnostics if d.fix is not None)
+    count = f"{fixable} fix{'es' if fixable != 1 else ''}"
+    return (
+        f"{path}: {count} not applied: lettercheck never rewrites {_DOCUMENT_NAMES[result.kind]}; "
+        f"make the changes {_WHERE_TO_FIX[result.kind]} (each problem says what to change)"
+    )
+
+
 def fix_file(
     path: str, explicit_config: str | None = None, select=(), ignore=(), extend_select=()
 ) -> tuple[FileResult, list[Diagnostic]]:
@@ -36,17 +50,20 @@ def fix_file(
     new result and the problems fixed. Raises FixNotWritten (with the file's
     unfixed result) when it cannot be rewritten."""
     from checker.checking.fixes import apply_fixes
+    from checker.reading.file_types import read_letter_file
 
     selection = Selection.of(explicit_config, select, ignore, extend_select)
     started = perf_counter()
     try:
-        src = source.read(path)
+        src, document = read_letter_file(path)
     except source.SourceError as error:
         return unreadable(path, error), []
     engine = selection.engine_for(path)
-    result = check_loaded(load_source(src, engine.letter_types), engine, started)
+    result = check_loaded(load_read(src, document, engine.letter_types), engine, started)
     if result.unreadable or not any(d.fix for d in result.diagnostics):
         return result, []
+    if not result.rewritable:
+        raise FixNotWritten(not_rewritten(path, result), result, failed=False)
     text, applied = apply_fixes(src.text, result.diagnostics)
     if not applied:
         return result, []

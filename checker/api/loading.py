@@ -11,6 +11,7 @@ from checker.model import Span
 from checker.reading import source
 
 if TYPE_CHECKING:
+    from checker.reading.document import Document
     from checker.reading.letter_types import LetterTypes
 
 
@@ -26,17 +27,31 @@ def reading_problem(rule_id: str, problem: str, span: Span) -> Diagnostic:
 
 
 def load_file(path: str, name: str | None = None, types: LetterTypes | None = None) -> FileResult:
-    """Read and parse one file into a letter, or a single `parse` diagnostic.
+    """Read and parse one file (text, PDF or Word) into a letter, or a single
+    `parse` diagnostic.
 
     `name` is the path to report standard input under (`--stdin-filename`);
     `types` the letter types of its configuration (default: lettercheck's own)."""
+    from checker.reading.file_types import read_letter_file
+
     try:
-        src = source.read(path)
+        src, document = read_letter_file(path, name)
     except source.SourceError as error:
         return unreadable(name or (path if path != "-" else "<stdin>"), error)
-    if name:
-        src.path = name
-    return load_source(src, types)
+    return load_read(src, document, types)
+
+
+def load_read(src: source.Source, document: Document | None, types: LetterTypes | None = None) -> FileResult:
+    """Parse a file already read: its text, and the PDF or Word document the
+    text was rebuilt from (None for a text file), whose review marks the
+    letter keeps and whose pages or paragraphs the diagnostics name."""
+    result = load_source(src, types)
+    if document is not None:
+        result.kind, result.document = document.kind, document
+        if result.letter is not None:
+            result.letter.review = document.review
+        result.place_diagnostics()
+    return result
 
 
 def unreadable(path: str, error: source.SourceError) -> FileResult:

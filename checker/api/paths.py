@@ -7,7 +7,7 @@ import os
 import stat
 from collections.abc import Iterable, Iterator
 
-DEFAULT_INCLUDE = ("*.md", "*.txt")
+DEFAULT_INCLUDE = ("*.md", "*.txt", "*.pdf", "*.docx")
 
 
 def iter_paths(

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from checker.checking.config import Config
     from checker.facts.evidence import Alignment
     from checker.model import Letter
+    from checker.reading.document import Document
 
 
 @dataclass(slots=True)
@@ -28,6 +29,24 @@ class FileResult:
     alignment: Alignment | None = None  # `report` only: recommendation and area links
     config: Config | None = None  # `report` only: the configuration that applied
     seconds: float = 0.0  # time spent reading and checking it (JUnit's `time`)
+    kind: str = "text"  # text | pdf | docx (reading.file_types): what the file is
+    # A PDF or Word file: its text rebuilt, and where each piece came from
+    # (the text format shows the printed lines); kept with `lines`.
+    document: Document | None = None
+
+    @property
+    def rewritable(self) -> bool:
+        """Can --fix write this file's fixes? Not a PDF or a Word file."""
+        return self.kind == "text"
+
+    def place_diagnostics(self) -> None:
+        """Say where each diagnostic is in the PDF or Word file it came from
+        (page and line, paragraph and character); nothing for a text file."""
+        if self.document is None:
+            return
+        locate = self.document.locate_span
+        for d in self.diagnostics:
+            d.place = locate(d.span.line, d.span.column, d.span.end_line, d.span.end_column)
 
     @property
     def unreadable(self) -> bool:
@@ -45,3 +64,4 @@ class FileResult:
         self.alignment = None
         if not keep_lines:
             self.lines = []
+            self.document = None

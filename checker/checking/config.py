@@ -8,7 +8,7 @@ Found by walking up from the checked file's folder; the nearest wins.
     rule_dirs = ["letter-rules"]           # extra YAML rule packs
     params = {DATE007 = {offset_days = 90}}
     per_file_ignores = {"archive/*" = ["DATE008"]}
-    include = ["*.md", "*.txt"]
+    include = ["*.md", "*.txt", "*.pdf", "*.docx"]
     exclude = ["drafts/old/*"]
     fail_on = "warning"
 """
@@ -66,7 +66,7 @@ class Config:
     rule_dirs: tuple[str, ...] = ()
     params: tuple[tuple[str, str], ...] = ()  # rule ID -> its parameters as JSON (hashable, any shape)
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    include: tuple[str, ...] = ("*.md", "*.txt")
+    include: tuple[str, ...] = ("*.md", "*.txt", "*.pdf", "*.docx")
     exclude: tuple[str, ...] = ()
     fail_on: str = "error"
     root: str = field(default=".")
@@ -127,7 +127,7 @@ def parse_config(data: dict, path: str) -> Config:
         per_file_ignores=tuple(
             (str(glob), _as_tuple(rules, "per_file_ignores", path)) for glob, rules in ignores.items()
         ),
-        include=_as_tuple(data.get("include", ["*.md", "*.txt"]), "include", path),
+        include=_as_tuple(data.get("include", ["*.md", "*.txt", "*.pdf", "*.docx"]), "include", path),
         exclude=_as_tuple(data.get("exclude", []), "exclude", path),
         fail_on=fail_on,
         root=root,

@@ -15,6 +15,9 @@ def _example_lines(example: dict) -> list[str]:
         diff = difflib.unified_diff(old.splitlines(), new.splitlines(), lineterm="", n=0)
         body = [line for line in diff if not line.startswith(("---", "+++", "@@"))]
         lines.extend(body or [f"- {old}", f"+ {new}"])
+    for mark in example.get("review", []):
+        at = f" at '{mark['at']}'" if "at" in mark else ""
+        lines.append(f"  (as a Word draft with a {mark['kind']} by {mark['author']}: '{mark['text']}'{at})")
     if not lines:
         lines = [f"  (the {base} example letter, unchanged)"]
     return lines

@@ -39,12 +39,35 @@ def example_text(example: dict) -> str:
     return text
 
 
+def review_marks(example: dict, text: str) -> list:
+    """The example's `review` marks, as a Word draft of the letter would
+    carry them: each at the first place its `at` text (by default its own
+    text) is in the letter."""
+    from checker.reading.document import Place, ReviewMark
+
+    marks = []
+    for given in example.get("review", []):
+        at = given.get("at", given["text"])
+        if at not in text:
+            raise ValueError(f"example's review mark is at text that is not in the letter: {at!r}")
+        offset = text.index(at)
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        anchor = at if given["kind"] == "comment" else ""
+        place = Place(line, column)
+        marks.append(
+            ReviewMark(given["kind"], given["author"], given["text"], place, line, column, anchor=anchor)
+        )
+    return marks
+
+
 def run_example(rule: Rule, example: dict) -> ExampleOutcome:
     from checker.reading import source
     from checker.reading.letter_reader import letter_from_source
 
     text = example_text(example)
     letter = letter_from_source(source.from_bytes(f"example:{rule.id}", text.encode("utf-8")))
+    letter.review = review_marks(example, text)
     from checker.checking.rule_packs import load_rules
 
     others = [r for r in load_rules() if r.id != rule.id]

@@ -204,6 +204,13 @@ class CheckRun:
         """Print what --fix would change in one file; return the problems it mends."""
         from checker.output.diff import fixed_lines, unified_diff
 
+        if not result.rewritable:  # a PDF or Word file: no diff, but say why
+            if any(d.fix for d in result.diagnostics):
+                from checker.api.fixing import not_rewritten
+
+                with bar.paused():
+                    warn(not_rewritten(result.path, result))
+            return []
         before, after, applied = fixed_lines(result)
         text = unified_diff(result.path, before, after)
         if text:

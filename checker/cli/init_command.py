@@ -35,7 +35,7 @@ YAML_TEMPLATE = """\
 fail_on: error
 
 # The files checked when a folder is walked (and by the language server).
-include: ["*.md", "*.txt"]
+include: ["*.md", "*.txt", "*.pdf", "*.docx"]
 
 # Paths skipped when a folder is walked (globs on the path relative to that folder).
 # exclude: ["drafts/old/*"]
@@ -72,7 +72,7 @@ TOML_TEMPLATE = """\
 # The lowest severity that makes `lettercheck check` exit 1: error, warning or info.
 fail_on = "error"
 # The files checked when a folder is walked (and by the language server).
-include = ["*.md", "*.txt"]
+include = ["*.md", "*.txt", "*.pdf", "*.docx"]
 # exclude = ["drafts/old/*"]                    # paths skipped when a folder is walked
 # select = ["DATE", "structure", "INSP006"]     # only these rules: IDs, names, prefixes, categories
 # ignore = ["STYLE003"]                         # skip these rules

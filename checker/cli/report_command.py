@@ -29,7 +29,7 @@ def run_report(paths: list[str], fmt: str, output: str | None, selection: Select
     for result in results:
         for d in result.diagnostics:
             if d.category == "parse":
-                sys.stderr.write(f"{result.path}:{d.span.line}:{d.span.column}: {d.rule} {d.message}\n")
+                sys.stderr.write(f"{result.path}:{d.location}: {d.rule} {d.message}\n")
     return 2 if any(result.unreadable for result in results) else 0
 
 

@@ -30,7 +30,7 @@ SPREAD_COVERAGE = 0.75
 # "..., which ..." (but not "the point at which ...": a relative clause is part of the topic)
 _PURPOSE = re.compile(
     r",?\s+(?:so that|so they|to ensure|in order to|to make sure|to help|to enable|to build|to inform|to drive)\b"
-    r"|,\s+which\b",
+    r"|,\s*which\b",  # "..., which will" (not "the point at which", "plans which are late")
     re.IGNORECASE,
 )
 

@@ -13,10 +13,9 @@ from checker.output.escape import for_humans, for_unicode
 
 
 def concise_line(path: str, d) -> str:
-    return (
-        f"{for_humans(path)}:{d.span.line}:{d.span.column}: {for_humans(d.rule)} "
-        f"[{d.severity}] {for_humans(d.message)}"
-    )
+    """`path:line:col: RULE [severity] message` (`path:page 2:14:5: ...` in a
+    PDF, `path:paragraph 12:40: ...` in a Word file)."""
+    return f"{for_humans(path)}:{d.location}: {for_humans(d.rule)} [{d.severity}] {for_humans(d.message)}"
 
 
 def concise_summary(results) -> str:
@@ -34,7 +33,7 @@ def render_check_json(results, statistics: dict | None = None) -> str:
         for r in results
     ]
     counts = summary(results)
-    counts["fixable"] = sum(1 for r in results for d in r.diagnostics if d.fix is not None)
+    counts["fixable"] = sum(1 for r in results if r.rewritable for d in r.diagnostics if d.fix is not None)
     document = {"version": 1, "files": files, "summary": counts}
     if statistics is not None:
         document["statistics"] = statistics
@@ -77,11 +76,14 @@ def render_github(results) -> str:
     lines = []
     for result in results:
         for d in result.diagnostics:
+            where = d.file_span
             props = (
                 f"file={_escape_property(_visible(_repository_path(result.path)))},"
-                f"line={d.span.line},col={d.span.column},"
-                f"endLine={d.span.end_line},endColumn={d.span.end_column},"
+                f"line={where.line},col={where.column},"
+                f"endLine={where.end_line},endColumn={where.end_column},"
                 f"title={_escape_property(_visible(d.rule))}"
             )
-            lines.append(f"::{level[d.severity]} {props}::{_escape_data(_visible(d.message))}")
+            # GitHub shows no page of a PDF: the message says where it is.
+            message = d.message if d.place is None else f"{d.location_words}: {d.message}"
+            lines.append(f"::{level[d.severity]} {props}::{_escape_data(_visible(message))}")
     return "\n".join(lines)

@@ -20,7 +20,7 @@ from checker.output.escape import for_xml
 
 
 def _line(path: str, d) -> str:
-    return f"{path}:{d.span.line}:{d.span.column}: {d.rule} [{d.severity}] {d.message}"
+    return f"{path}:{d.location}: {d.rule} [{d.severity}] {d.message}"
 
 
 def _hostname() -> str:

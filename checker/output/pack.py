@@ -15,9 +15,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
-from checker.diagnostics import Diagnostic
+from checker.diagnostics import Diagnostic, place_words
 from checker.output.annotate import AnnotatedLine, annotate
 from checker.output.escape import visible
+from checker.reading.document import Place
 
 SEVERITY_ORDER = ("error", "warning", "info")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -39,6 +40,8 @@ class Problem:
     help: str
     fix: str | None
     part: str  # the part of the letter it is in ("Findings", "Letter head and opening")
+    location: str = ""  # where it starts, short: "14:5", "page 2:14:5", "paragraph 12:40"
+    where: str = ""  # the same in words: "line 14, column 5", "page 2, line 14, column 5"
 
 
 @dataclass(slots=True)
@@ -112,10 +115,50 @@ class LetterPage:
     recommendations: list[LinkCard] = field(default_factory=list)
     areas: list[LinkCard] = field(default_factory=list)
     rule_set: str = ""
+    kind: str = "text"  # text | pdf | docx: what the letter's lines are in the file
+    starts: dict[int, Place] = field(default_factory=dict)  # PDF, Word: line -> where it starts
 
     @property
     def rules_fired(self) -> list[tuple[str, int]]:
         return sorted(Counter(p.rule for p in self.problems).items())
+
+    def at(self, line: int) -> str:
+        """Where a line of the shown text is in the file, in words: "line 37";
+        in a PDF "page 2, line 14"; in a Word file "paragraph 12"."""
+        place = self.starts.get(line)
+        if place is None:
+            return "between paragraphs" if self.starts else f"line {line}"
+        return place_words(self.kind, place, column=False)
+
+    def gutter(self, line: int) -> str:
+        """The number shown beside a line of the text: its line; in a PDF
+        `page:line` where it starts; in a Word file `¶` and its paragraph."""
+        place = self.starts.get(line)
+        if place is None:
+            return "" if self.starts else str(line)
+        return f"{place.page}:{place.line}" if self.kind == "pdf" else f"¶{place.line}"
+
+    def lines_between(self, first: int, last: int) -> str:
+        """The outline's range of lines, in the file's own numbering."""
+        if not self.starts:
+            return f"{first}–{last}"
+        return f"{self.gutter(self._placed(first, 1))}–{self.gutter(self._placed(last, -1))}"
+
+    def _placed(self, line: int, step: int) -> int:
+        """The nearest line at or beyond `line` (in direction `step`) with a place."""
+        lowest, highest = min(self.starts, default=line), max(self.starts, default=line)
+        while line not in self.starts and lowest <= line <= highest:
+            line += step
+        return line
+
+    @property
+    def headings(self) -> dict[str, str]:
+        """Column headings for positions: the file's own units."""
+        if self.kind == "pdf":
+            return {"lines": "Page:line", "position": "Page:line:col"}
+        if self.kind == "docx":
+            return {"lines": "¶", "position": "¶:char"}
+        return {"lines": "Lines", "position": "Line:col"}
 
 
 @dataclass(slots=True)
@@ -156,11 +199,16 @@ def letter_page(result, number: int, file_name: str) -> LetterPage:
         lines=annotated,
         blocks={},
         unplaced=[problems[i] for i in outside],
+        kind=result.kind,
     )
+    if result.document is not None:
+        page.starts = {n: origins[0][1] for n, origins in enumerate(result.document.origins, 1) if origins}
     if not readable:
         return page
     page.blocks = _block_lines(letter)
     page.facts = _facts(letter)
+    if result.document is not None:
+        page.facts.insert(0, ("Read from", _document_described(result.document)))
     page.outline = _outline(parts, letter, diagnostics)
     page.timeline, page.visit_note = _timeline(letter)
     tagged = set()
@@ -193,6 +241,8 @@ def _problem(key: str, index: int, d: Diagnostic, parts) -> Problem:
         help=visible(d.help),
         fix=visible(fix) if fix else None,
         part=next((name for name, _kind, first, last, _s in parts if first <= d.span.line <= last), ""),
+        location=visible(d.location),
+        where=d.location_words,
     )
 
 
@@ -254,6 +304,16 @@ def _block_lines(letter) -> dict[int, int]:
         for line in range(span.line, span.end_line + 1):
             owner.setdefault(line, span.line)
     return owner
+
+
+def _document_described(document) -> str:
+    """What the letter was read from: "a PDF of 5 pages (its structure tags)"."""
+    if document.kind == "pdf":
+        pages = f"{document.pages} page{'s' if document.pages != 1 else ''}"
+        how = "its structure tags" if document.tagged else "its layout: it has no structure tags"
+        return f"a PDF of {pages} (paragraphs from {how})"
+    marks = len(document.review)
+    return f"a Word file with {marks} tracked change{'s' if marks != 1 else ''} or comment{'s' if marks != 1 else ''}"
 
 
 def _facts(letter) -> list[tuple[str, str | None]]:

@@ -37,6 +37,8 @@ def render_report_json(results: list[FileResult]) -> str:
     for result in results:
         if result.letter is not None and not result.unreadable:
             data = letter_dict(result.letter, result.alignment)
+            if result.document is not None:
+                _add_places(data, result.document)
         else:
             data = {"path": result.path, "letter_type": "unknown"}
         data["diagnostics"] = [d.to_dict() for d in result.diagnostics]
@@ -44,6 +46,20 @@ def render_report_json(results: list[FileResult]) -> str:
         data["summary"] = {key: counts[key] for key in ("errors", "warnings", "infos")}
         letters.append(data)
     return json.dumps({"version": REPORT_VERSION, "letters": letters}, indent=2, ensure_ascii=False)
+
+
+def _add_places(data: dict, document) -> None:
+    """In a PDF or Word letter, say where each section, recommendation,
+    finding and area starts in the file: `page` and `page_line` (PDF),
+    `paragraph` (Word). Their `line` stays the line of the text lettercheck
+    rebuilt (it links recommendations to findings)."""
+    for key in ("sections", "recommendations", "findings", "areas"):
+        for entry in data.get(key, []):
+            place = document.locate(entry["line"], 1)
+            if document.kind == "pdf":
+                entry.update(page=place.page, page_line=place.line)
+            else:
+                entry.update(paragraph=place.line, part=place.part or "body")
 
 
 def report_tables(result: FileResult) -> list[tuple[str, list[str], list[list[str]]]]:
@@ -152,10 +168,10 @@ def render_markdown(results: list[FileResult]) -> str:
         )
         if result.diagnostics:
             out.append("## Problems\n")
-            out.append("| Line:col | Severity | Rule | Message | Help |")
+            out.append("| Where | Severity | Rule | Message | Help |")
             out.append("|---|---|---|---|---|")
             out.extend(
-                f"| {d.span.line}:{d.span.column} | {d.severity} | {d.rule} | "
+                f"| {d.location} | {d.severity} | {d.rule} | "
                 f"{markdown_text(d.message)} | {markdown_text(d.help)} |"
                 for d in result.diagnostics
             )
@@ -191,8 +207,7 @@ def render_rich(results: list[FileResult], console) -> None:
         if result.letter is None or result.unreadable:
             for d in result.diagnostics:
                 console.print(
-                    f"[bold red]{_rich_text(result.path)}:{d.span.line}:{d.span.column}[/] "
-                    f"{d.rule} {_rich_text(d.message)}"
+                    f"[bold red]{_rich_text(result.path)}:{d.location}[/] {d.rule} {_rich_text(d.message)}"
                 )
             continue
         data = letter_dict(result.letter, result.alignment)
@@ -208,7 +223,7 @@ def render_rich(results: list[FileResult], console) -> None:
         )
         for d in result.diagnostics:
             style = _SEVERITY_STYLE[d.severity]
-            console.print(f"{d.span.line}:{d.span.column} [{style}]{d.severity}[/] {d.rule} {t(d.message)}")
+            console.print(f"{d.location} [{style}]{d.severity}[/] {d.rule} {t(d.message)}")
         console.print()
 
 

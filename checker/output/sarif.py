@@ -78,6 +78,19 @@ def _region(span) -> dict:
     }
 
 
+def _document_region(d) -> dict:
+    """The region of a problem in its file: in a PDF the lines are counted on
+    the page (the region's `page` and `endPage` properties); in a Word file
+    the line is the paragraph (`paragraph`, `part`)."""
+    region = _region(d.file_span)
+    fields = d.place_fields()
+    if fields:
+        region["properties"] = {
+            "endPage" if key == "end_page" else key: value for key, value in fields.items()
+        }
+    return region
+
+
 def render_sarif(results, rules, statistics: dict | None = None) -> str:
     """The SARIF document; `rules` describe every rule the results name
     (the PARSE rules too)."""
@@ -114,9 +127,9 @@ def _result(d, rule_index: int, location: dict) -> dict:
         "ruleIndex": rule_index,
         "level": _LEVEL[d.severity],
         "message": {"text": d.message},
-        "locations": [{"physicalLocation": {"artifactLocation": location, "region": _region(d.span)}}],
+        "locations": [{"physicalLocation": {"artifactLocation": location, "region": _document_region(d)}}],
     }
-    if d.fix is not None:
+    if d.fix is not None and d.place is None:  # a PDF or Word file is never rewritten
         replacement = {"deletedRegion": _region(d.span), "insertedContent": {"text": d.fix.replacement}}
         change = {"artifactLocation": location, "replacements": [replacement]}
         item["fixes"] = [{"description": {"text": d.fix.description}, "artifactChanges": [change]}]

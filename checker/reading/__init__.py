@@ -9,6 +9,8 @@
 
 with what the builder reads: letter types (letter_types.py), dates
 (written_dates.py), people (people.py), local authorities (authorities.py),
-sentences (sentences.py). pdf.py and docx.py turn PDF and Word files into
-text lines for the same steps.
+sentences (sentences.py). A PDF or Word file goes first to its reader
+(file_types.py tells which by the first bytes): pdf.py with pdf_layout.py,
+or docx.py, rebuild the letter as text lines for the same steps and keep
+where each piece came from (document.py).
 """

@@ -35,7 +35,8 @@ class Place:
 
     PDF: `page`, `line` on the page (text rows counted from the top), `column`
     in that row's text. Word: `line` is the paragraph number (body paragraphs,
-    tables included, in document order) and `column` the character in it;
+    tables included, in document order) and `column` the character in it, as
+    Word counts them (a manual line break is one);
     `part` names a header or footer ("header", "footer") and is "" for the body.
     """
 
@@ -43,6 +44,17 @@ class Place:
     column: int
     page: int | None = None
     part: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSpan:
+    """Where a span of the rebuilt text is in the document: the Place of its
+    first character and the Place just after its last (end exclusive, as
+    `Span`). `kind` is the document's: pdf or docx."""
+
+    kind: str
+    start: Place
+    end: Place
 
 
 @dataclass(slots=True)
@@ -78,6 +90,12 @@ class Block:
 
 
 PREFIX = {HEADING: "## ", ITEM: "• ", PARAGRAPH: "", LINE: ""}
+
+
+# What a review mark's text says when it has no text of its own to quote.
+PARAGRAPH_BREAK = "a paragraph break"
+PARAGRAPH_FORMATTING = "paragraph formatting"
+DESCRIBED_CHANGES = (PARAGRAPH_BREAK, PARAGRAPH_FORMATTING)
 
 
 @dataclass(slots=True)
@@ -138,6 +156,20 @@ class Document:
         start, place = origins[at]
         offset = max(column - 1 - start, 0)
         return Place(place.line, place.column + offset, place.page, place.part)
+
+    def locate_span(self, line: int, column: int, end_line: int, end_column: int) -> DocumentSpan:
+        """Where the span (1-based, end exclusive, in `lines`) is in the document."""
+        if (end_line, end_column) <= (line, column):
+            # A point: where a review mark with no text of its own sits (a
+            # deleted paragraph is not in `lines`; its place still names it).
+            start = next(
+                (mark.place for mark in self.review if (mark.line, mark.column) == (line, column)),
+                None,
+            ) or self.locate(line, column)
+            return DocumentSpan(self.kind, start, start)
+        start = self.locate(line, column)
+        last = self.locate(end_line, end_column - 1)
+        return DocumentSpan(self.kind, start, Place(last.line, last.column + 1, last.page, last.part))
 
     def position_of(self, place: Place) -> tuple[int, int]:
         """The 1-based (line, column) in `lines` of a document position: the

@@ -35,6 +35,8 @@ from checker.reading.document import (
     ITEM,
     LINE,
     PARAGRAPH,
+    PARAGRAPH_BREAK,
+    PARAGRAPH_FORMATTING,
     Block,
     Document,
     DocumentError,
@@ -355,6 +357,15 @@ class _Paragraph:
     listed: bool = False
     bold_chars: int = 0  # characters in bold runs
 
+    def column(self, offset: int) -> int:
+        """The 1-based character in the paragraph, as Word counts them, of the
+        text at `offset`: each manual line break before it is a character of
+        its own in Word, and none in `text`."""
+        return offset + 1 + sum(1 for at in self.breaks if at <= offset)
+
+    def place(self, offset: int) -> Place:
+        return Place(self.number, self.column(offset), None, self.part)
+
 
 class _Reader:
     """Walks parts in document order, numbering paragraphs and collecting
@@ -413,7 +424,7 @@ class _Reader:
                     _local(change.tag)
                 )
                 if kind:
-                    text = "paragraph formatting" if kind == "formatting" else "a paragraph break"
+                    text = PARAGRAPH_FORMATTING if kind == "formatting" else PARAGRAPH_BREAK
                     self._mark(kind, change, text, paragraph)
 
     def _inline(self, element, paragraph: _Paragraph, style_bold: bool, change) -> None:
@@ -425,7 +436,9 @@ class _Reader:
             elif kind in ("ins", "moveTo"):
                 start = len(paragraph.text)
                 self._inline(child, paragraph, style_bold, change="insertion")
-                self._mark("insertion", child, paragraph.text[start:], paragraph, column=start + 1)
+                self._mark(
+                    "insertion", child, paragraph.text[start:], paragraph, column=paragraph.column(start)
+                )
             elif kind in ("del", "moveFrom"):
                 deleted = "".join(
                     node.text or "" for node in child.iter() if _local(node.tag) in ("delText", "t")
@@ -433,7 +446,7 @@ class _Reader:
                 self._mark("deletion", child, deleted, paragraph)
             elif kind == "commentRangeStart":
                 comment_id = _attr(child, "id") or ""
-                place = Place(paragraph.number, len(paragraph.text) + 1, None, paragraph.part)
+                place = paragraph.place(len(paragraph.text))
                 self._open_comments[comment_id] = (place, [])
             elif kind == "commentRangeEnd":
                 self._close_comment(_attr(child, "id") or "", paragraph)
@@ -466,9 +479,7 @@ class _Reader:
             elif kind == "commentReference":
                 comment_id = _attr(node, "id") or ""
                 if comment_id in self.comments and comment_id not in self._open_comments:
-                    self._add_comment(
-                        comment_id, Place(paragraph.number, len(paragraph.text) + 1, None, paragraph.part), ""
-                    )
+                    self._add_comment(comment_id, paragraph.place(len(paragraph.text)), "")
             if text:
                 paragraph.text += text
                 for comment in self._open_comments.values():
@@ -489,7 +500,7 @@ class _Reader:
         )
 
     def _mark(self, kind: str, change, text: str, paragraph: _Paragraph, column: int | None = None) -> None:
-        place = Place(paragraph.number, column or len(paragraph.text) + 1, None, paragraph.part)
+        place = Place(paragraph.number, column or paragraph.column(len(paragraph.text)), None, paragraph.part)
         author = _attr(change, "author") or "unknown author"
         self.marks.append(ReviewMark(kind, author, text, place, date=_attr(change, "date")))
 
@@ -569,7 +580,7 @@ def _split_lines(paragraph: _Paragraph) -> list[Piece]:
         text = raw.strip()
         if text:
             offset = start + len(raw) - len(raw.lstrip())
-            pieces.append(Piece(text, Place(paragraph.number, offset + 1, None, paragraph.part)))
+            pieces.append(Piece(text, paragraph.place(offset)))
     return pieces
 
 

@@ -108,8 +108,8 @@ def extract_pages(data: bytes, use_tags: bool = True) -> list[Page]:
 
     if len(data) > _MAX_BYTES:
         raise DocumentError("the PDF is larger than 100 MB: not a letter", "too-large")
-    if not data.lstrip()[:5].startswith(b"%PDF"):
-        raise DocumentError("not a PDF file (it does not start with %PDF)", "damaged")
+    if b"%PDF-" not in data[:1024]:
+        raise DocumentError("not a PDF file (it does not start with %PDF-)", "damaged")
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
@@ -160,6 +160,7 @@ def _read_page(document, index: int, use_tags: bool, block_ids: dict[tuple[int, 
         page.close()
     tagged = marked is not None and marked.tagged
     _number_rows(rows)
+    rows = _join_raised(rows)
     if tagged:
         _order_by_tags(rows)
     else:
@@ -232,6 +233,8 @@ def _row(handle, text: str, start: int, end: int, page_number: int, buffers: _Bu
     size = pdfium_c.FPDFText_GetFontSize(handle, first)
     if size < 3:  # a font scaled by the text matrix: take the size from the glyph box
         size = (top - bottom) / 1.15
+    if _LONE_CHARACTER.search(stripped):
+        stripped = _without_overprints(handle, stripped, first, buffers)
     return TextRow(
         page=page_number,
         text=stripped.replace("\ufffe", "-").replace("\u00a0", " "),
@@ -243,6 +246,34 @@ def _row(handle, text: str, start: int, end: int, page_number: int, buffers: _Bu
         size=size,
         bold=_is_bold(handle, first, buffers) and _is_bold(handle, last, buffers),
     )
+
+
+_LONE_CHARACTER = re.compile(r"(?<= )\S(?= |$)")
+
+
+def _without_overprints(handle, text: str, first: int, buffers: _Buffers) -> str:
+    """The row without characters drawn back over text already on it (a
+    stray '=' printed over the 'H' of 'Her Majesty’s' reads 'Her Majesty = ’s'):
+    a character standing alone whose box starts left of the character before
+    it is not read. `first` is the text page index of the row's first character."""
+    import pypdfium2.raw as pdfium_c
+
+    kept = list(text)
+    for found in _LONE_CHARACTER.finditer(text):
+        at = found.start()
+        before = text[:at].rstrip()
+        if not before:
+            continue
+        previous = _box(handle, first + len(before) - 1, buffers)[0]
+        if _box(handle, first + at, buffers)[0] >= previous - 1:
+            continue
+        kept[at] = ""
+        # The spaces PDFium generated around it go too; else one of the two.
+        around = [i for i in (at - 1, at + 1) if i < len(text) and text[i] == " "]
+        generated = [i for i in around if pdfium_c.FPDFText_IsGenerated(handle, first + i) == 1]
+        for index in generated or around[-1:]:
+            kept[index] = ""
+    return "".join(kept)
 
 
 def _box(handle, index: int, buffers: _Buffers) -> tuple[float, float, float, float]:
@@ -361,6 +392,27 @@ def _number_rows(rows: list[TextRow]) -> None:
             row_number += 1
             previous_top = row.top
         row.row = row_number
+
+
+def _join_raised(rows: list[TextRow]) -> list[TextRow]:
+    """Join text set smaller and touching the text before it on the same row
+    (a superscript: "1" "st Floor" is "1st Floor"): PDFium puts a raised
+    run on a line of its own."""
+    joined: list[TextRow] = []
+    for row in rows:
+        before = joined[-1] if joined else None
+        if (
+            before is not None
+            and (before.page, before.row) == (row.page, row.row)
+            and abs(row.left - before.right) < 1.5
+            and min(row.size, before.size) < 0.8 * max(row.size, before.size)
+        ):
+            before.text += row.text
+            before.right = row.right
+            before.size = max(before.size, row.size)
+            continue
+        joined.append(row)
+    return joined
 
 
 def _order_by_tags(rows: list[TextRow]) -> None:

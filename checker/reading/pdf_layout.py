@@ -32,6 +32,7 @@ _GLUED_LABEL = re.compile(r"^(?:\d{1,2}[.)]|\([a-z]\)|\([ivx]{1,4}\))(?=[A-Zâ€˜â
 _FOOTNOTE_MARK = re.compile(r"^\d{1,2}$")
 _SENTENCE_END = (".", "!", "?", ":", ";")
 _MARGIN_ZONE = 0.12  # the top and bottom share of a page where running headers and footers sit
+_INDENT = 8.0  # points: a row starting this far right of the body's left edge is indented
 _PARAGRAPH_PITCH = 1.6  # rows further apart than this many font sizes (baseline to baseline) are paragraphs
 
 
@@ -58,6 +59,7 @@ def rebuild(pages: list[Page]) -> list[Block]:
         return []
     body_size = _body_size(kept)
     margin = _right_margin(kept, body_size)
+    left = _left_margin(kept, body_size)
     blocks: list[Block] = []
     last_row = None
     for page_rows in kept:
@@ -67,7 +69,13 @@ def rebuild(pages: list[Page]) -> list[Block]:
         same_tag = (
             last_row is not None and last_row.block is not None and last_row.block == page_rows[0].block
         )
-        if blocks and (same_tag or _continues_across_pages(blocks[-1], page_blocks[0])):
+        # A page that starts indented to a list item's text, with no bullet, goes on with the item.
+        item_goes_on = page_rows[0].left > left + _INDENT and page_blocks[0].kind in (PARAGRAPH, LINE)
+        if blocks and (
+            same_tag
+            or _continues_across_pages(blocks[-1], page_blocks[0])
+            or (item_goes_on and blocks[-1].kind == ITEM)
+        ):
             first = page_blocks.pop(0)
             first.pieces[0].glue = _glue(blocks[-1].pieces[-1].text, first.pieces[0].text)
             blocks[-1].pieces.extend(first.pieces)
@@ -135,6 +143,14 @@ def _right_margin(pages: list[list[TextRow]], body_size: float) -> float:
     return rights[int(len(rights) * 0.9)]
 
 
+def _left_margin(pages: list[list[TextRow]], body_size: float) -> float:
+    """Where body text starts: the left edge of paragraphs and bullet glyphs
+    (a low percentile of the body rows' left edges, so that a stray row
+    further left does not move it)."""
+    lefts = sorted(row.left for rows in pages for row in rows if abs(row.size - body_size) < 1)
+    return lefts[len(lefts) // 20] if lefts else 0.0
+
+
 def _wrapped(previous: TextRow, row: TextRow, margin: float) -> bool:
     """Did `previous` end because the line was full? True when the next row's
     first word would not have fitted after it."""
@@ -186,16 +202,18 @@ def _same_paragraph(previous: TextRow, row: TextRow, bullet: bool, margin: float
         # broken by hand (an address or a signature written as one paragraph).
         return wrapped or previous.right >= margin * 0.75
     # Two tagged paragraphs are one only when the first was cut mid-sentence
-    # (some PDFs tag every printed line as a paragraph).
+    # (some PDFs tag every printed line as a paragraph, or a list item's
+    # first line as the item and the rest as a paragraph).
+    lower = row.text[:1].islower()
+    cut_mid_sentence = lower and not _ends_sentence(previous.text)
     both_tagged = row.block is not None and previous.block is not None
     if both_tagged and (
-        row.role != previous.role or (_ends_sentence(previous.text) and not row.text[:1].islower())
+        (row.role != previous.role and not cut_mid_sentence) or (_ends_sentence(previous.text) and not lower)
     ):
         return False
     same_style = row.bold == previous.bold and abs(row.size - previous.size) < 1
     if not same_style or _gap_between(previous, row) or row.left < previous.left - 40:
         return False
-    cut_mid_sentence = row.text[:1].islower() and not _ends_sentence(previous.text)
     return wrapped or (cut_mid_sentence and previous.right >= margin * 0.75)
 
 
@@ -243,8 +261,8 @@ def _ends_sentence(text: str) -> bool:
 
 def _glue(before: str, after: str) -> str:
     """Join two rows: no space after a hyphen that ends a row mid-word."""
-    if before.endswith("-") and len(before) > 1 and before[-2].isalpha() and after[:1].isalpha():
-        return ""
+    if before.endswith("-") and len(before) > 1 and before[-2].isalnum() and after[:1].isalnum():
+        return ""  # "COVID-" "19", "child-" "centred"
     return " "
 
 

@@ -39,6 +39,8 @@ class WriteRefused(Exception):
 
 
 MAX_BYTES = 10_000_000  # a letter is some 20 kB; anything this large is not one
+MAX_DOCUMENT_BYTES = 100_000_000  # a PDF or Word letter (some 200 kB; more with pictures)
+_DOCUMENT_MAGIC = (b"%PDF-", b"PK\x03\x04")
 
 
 @dataclass(slots=True)
@@ -171,16 +173,22 @@ def write(src: Source, text: str) -> bytes:
 
 
 def read(path: str | Path) -> Source:
-    """Read a file (or '-' for stdin); raise SourceError with a clear message.
+    """Read a text file (or '-' for stdin); raise SourceError with a clear message."""
+    return from_bytes(*read_bytes(path))
+
+
+def read_bytes(path: str | Path) -> tuple[str, bytes]:
+    """(name, bytes) of a file, or of standard input for '-' (named
+    "<stdin>"); raise SourceError with a clear message.
 
     Only regular files are read: a named pipe or a device would block or never
     end. The file is opened without blocking and checked through its handle,
     so that it cannot be swapped for a pipe in between."""
     name = str(path)
     if name == "-":
-        return from_bytes("<stdin>", sys.stdin.buffer.read())
+        return "<stdin>", sys.stdin.buffer.read()
     try:
-        return from_bytes(name, _read_regular(name))
+        return name, _read_regular(name)
     except OSError as error:
         raise SourceError(why_unreadable(name, error), unreadable=True) from None
 
@@ -209,12 +217,17 @@ def _read_regular(name: str) -> bytes:
             raise IsADirectoryError(errno.EISDIR, "is a directory")
         if not stat.S_ISREG(info.st_mode):
             raise SourceError(f"not a regular file ({_file_type(info.st_mode)})", unreadable=True)
+        head, limit = b"", MAX_BYTES
         if info.st_size > MAX_BYTES:
+            head = os.read(descriptor, 5)
+            if head.startswith(_DOCUMENT_MAGIC):  # a PDF or Word file: pictures make it larger
+                limit = MAX_DOCUMENT_BYTES
+        if info.st_size > limit:
             raise SourceError(
-                f"too large to be a letter ({info.st_size:,} bytes; the limit is {MAX_BYTES:,})",
+                f"too large to be a letter ({info.st_size:,} bytes; the limit is {limit:,})",
                 unreadable=True,
             )
-        chunks = []
+        chunks = [head]
         while chunk := os.read(descriptor, 1 << 20):
             chunks.append(chunk)
         return b"".join(chunks)

@@ -9,7 +9,7 @@ from tests.conftest import REPEATED
 def test_a_selector_that_matches_no_rule_is_an_error_where_it_was_written(cli, tmp_path):
     empty = cli("check", str(tmp_path), "--select", "DATE")  # a prefix is fine
     assert empty.exit_code == 0
-    assert "no letters (*.md, *.txt) found in" in empty.stderr
+    assert "no letters (*.md, *.txt, *.pdf, *.docx) found in" in empty.stderr
     result = cli("check", str(tmp_path), "--select", "DATEE")
     assert result.exit_code == 2
     assert "command line: 'DATEE' (--select) matches no rule" in result.stderr

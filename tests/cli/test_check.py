@@ -105,14 +105,16 @@ def test_mixed_folder_reports_every_file_and_exits_2(cli, tmp_path):
         (tmp_path / name).write_bytes((LETTERS / name).read_bytes())
     (tmp_path / "bad.md").write_bytes((BROKEN / "DATE001_dated_before_visit.md").read_bytes())
     (tmp_path / "binary.txt").write_bytes((OTHER / "binary.txt").read_bytes())
-    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4 not walked")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4 cut short")
+    (tmp_path / "notes.odt").write_bytes(b"PK\x03\x04 not walked")
     result, data = _json(cli, str(tmp_path))
     assert result.exit_code == 2
     by_name = {f["path"].rsplit("/", 1)[1]: [d["rule"] for d in f["diagnostics"]] for f in data["files"]}
     assert by_name["bad.md"] == ["DATE001"]
     assert by_name["binary.txt"] == ["PARSE002"]
+    assert by_name["notes.pdf"] == ["PARSE002"]  # walked by default: a damaged PDF
     assert by_name["kent_focused_2019.md"] == []  # a published letter: clean
-    assert set(by_name) == {"bad.md", "binary.txt", "kent_focused_2019.md"}
+    assert set(by_name) == {"bad.md", "binary.txt", "kent_focused_2019.md", "notes.pdf"}
 
 
 def test_text_output_shows_source_underline_and_help(cli):

@@ -108,7 +108,7 @@ def test_sarif_rule_metadata_is_complete_for_rules_and_parse_problems(cli):
     assert "## How to fix it" in rules["DATE001"]["help"]["markdown"]
     assert rules["PARSE002"]["name"] == "not-text"
     assert rules["PARSE002"]["properties"]["category"] == "parse"
-    assert rules["PARSE002"]["help"]["text"].startswith("lettercheck reads UTF-8")
+    assert rules["PARSE002"]["help"]["text"].startswith("lettercheck reads text (.md, .txt: UTF-8")
 
 
 def test_sarif_carries_statistics_when_asked(cli, sarif_validator):
@@ -184,3 +184,52 @@ def test_the_schema_command_prints_the_json_output_schema(cli):
     assert set(schema["$defs"]["category"]["enum"]) == set(
         __import__("checker.diagnostics", fromlist=["CATEGORIES"]).CATEGORIES
     )
+
+
+@pytest.fixture()
+def documents(tmp_path):
+    """A published PDF with a problem that has a fix, a Word draft with review
+    marks, and a PDF that cannot be read."""
+    from tests.docxmaker import draft
+
+    pdf = ROOT / "fixtures" / "pdf" / "nottingham_focused_2021.pdf"
+    (tmp_path / "draft.docx").write_bytes(draft())
+    (tmp_path / "damaged.pdf").write_bytes(pdf.read_bytes()[:4000])
+    return [str(pdf), str(tmp_path / "draft.docx"), str(tmp_path / "damaged.pdf")]
+
+
+def test_pdf_and_word_problems_in_sarif_name_the_page_or_paragraph(cli, sarif_validator, documents):
+    sarif = json.loads(cli("check", *documents, "-f", "sarif").stdout)
+    assert _errors(sarif_validator, sarif) == []
+    results = sarif["runs"][0]["results"]
+    pdf = next(r for r in results if r["ruleId"] == "STR014")
+    region = pdf["locations"][0]["physicalLocation"]["region"]
+    assert region == {
+        "startLine": 11,
+        "startColumn": 1,
+        "endLine": 11,
+        "endColumn": 15,
+        "properties": {"page": 5, "endPage": 5},
+    }
+    assert "fixes" not in pdf  # a PDF is never rewritten
+    comment = next(r for r in results if r["ruleId"] == "DRAFT006")
+    assert comment["locations"][0]["physicalLocation"]["region"]["properties"] == {
+        "paragraph": 12,
+        "part": "body",
+    }
+    damaged = next(r for r in results if r["ruleId"] == "PARSE002")
+    assert "properties" not in damaged["locations"][0]["physicalLocation"]["region"]
+
+
+def test_pdf_and_word_problems_in_json_and_junit(cli, json_validator, junit_schema, documents):
+    document = json.loads(cli("check", *documents, "-f", "json").stdout)
+    assert _errors(json_validator, document) == []
+    pdf, word, damaged = document["files"]
+    assert [(d["page"], d["end_page"]) for d in pdf["diagnostics"]] == [(5, 5)]
+    assert {d["part"] for d in word["diagnostics"]} == {"body"}
+    assert all(d["paragraph"] == d["line"] for d in word["diagnostics"])
+    assert "page" not in damaged["diagnostics"][0]  # not read: no page to name
+    junit = cli("check", *documents, "-f", "junit").stdout
+    junit_schema.validate(junit)
+    assert "nottingham_focused_2021.pdf:page 5:11:1: STR014 [error]" in junit
+    assert "draft.docx:paragraph 12:98: DRAFT004 [error]" in junit

@@ -14,58 +14,7 @@ import pytest
 from checker.reading.document import DocumentError, Place
 from checker.reading.docx import read_docx
 from checker.reading.letter_reader import letter_from_source
-from tests.docxmaker import deletion, insertion, line_break, new_document, to_bytes
-
-OPENING = (
-    "This letter summarises the findings of a focused visit to Northshire children’s services "
-    "on 4 and 5 May 2021. The inspectors were Ann Lee, His Majesty’s Inspector, and Bob Ray, "
-    "His Majesty’s Inspector."
-)
-FINDING = "Senior leaders have an accurate understanding of the strengths and weaknesses of their services. "
-CLOSING = (
-    "Ofsted will take the findings from this focused visit into account when planning your next "
-    "inspection or visit."
-)
-
-
-def draft(review_marks: bool = True) -> bytes:
-    """A focused-visit letter as an editor drafts it in Word (paragraph numbers in comments)."""
-    document = new_document()
-    header = document.sections[0].header
-    header.paragraphs[0].text = "Ofsted"
-    header.add_paragraph("Piccadilly Gate")
-    document.sections[0].footer.paragraphs[0].text = "2"  # a page number
-    document.add_paragraph("2 August 2021")  # 1
-    document.add_paragraph("")  # 2
-    address = document.add_paragraph("Ms Jane Smith")  # 3: an address typed with Shift+Enter
-    line_break(address, "Director of Children’s Services")
-    line_break(address, "Northshire Council")
-    document.add_paragraph("")  # 4
-    document.add_paragraph("Dear Ms Smith")  # 5
-    document.add_heading("Focused visit to Northshire children’s services", level=1)  # 6
-    document.add_paragraph(OPENING)  # 7
-    document.add_paragraph().add_run("What needs to improve").bold = True  # 8: a bold short paragraph
-    document.add_paragraph("The timeliness of assessments of children in need.", style="List Bullet")  # 9
-    document.add_paragraph("The quality of plans for children.", style="List Number")  # 10
-    document.add_heading("Findings", level=2)  # 11
-    finding = document.add_paragraph(FINDING)  # 12
-    if review_marks:
-        insertion(finding, "Social workers know their children well. ", "Ann Lee")
-        deletion(finding, "Caseloads are high. ", "Bob Ray")
-    supervision = finding.add_run("Managers provide regular supervision.")
-    if review_marks:
-        document.add_comment(
-            supervision, text="Check this with the data team", author="Ann Lee", initials="AL"
-        )
-    table = document.add_table(rows=1, cols=2)
-    table.cell(0, 0).text = "Contacts"  # 13
-    table.cell(0, 1).text = "Referrals to the front door are timely and thresholds are understood."  # 14
-    document.add_paragraph(CLOSING)  # 15
-    document.add_paragraph("Yours sincerely")  # 16
-    document.add_paragraph("")  # 17
-    signature = document.add_paragraph("Ann Lee")  # 18
-    line_break(signature, "His Majesty’s Inspector")
-    return to_bytes(document)
+from tests.docxmaker import CLOSING, FINDING, OPENING, draft, new_document, to_bytes
 
 
 def line_with(document, start: str) -> int:
@@ -163,9 +112,11 @@ def test_positions_name_the_paragraph_and_the_character():
     document = read_docx(draft())
     assert document.locate(line_with(document, "2 August 2021")) == Place(1, 1)
     assert document.locate(line_with(document, "Dear Ms Smith"), 6) == Place(5, 6)
-    # Lines of one paragraph split at manual line breaks keep their offsets.
-    assert document.locate(line_with(document, "Director of"), 1) == Place(3, 14)
-    assert document.locate(line_with(document, "Northshire Council"), 12) == Place(3, 56)
+    # Lines of one paragraph split at manual line breaks keep their offsets,
+    # counted as Word counts characters: each line break is one.
+    assert document.locate(line_with(document, "Director of"), 1) == Place(3, len("Ms Jane Smith") + 2)
+    director = len("Ms Jane Smith") + 1 + len("Director of Children’s Services") + 1
+    assert document.locate(line_with(document, "Northshire Council"), 12) == Place(3, director + 12)
     # Headings and items: the column skips the "## " or "• " written before them.
     assert document.locate(line_with(document, "## Findings"), 4) == Place(11, 1)
     assert document.locate(line_with(document, "• The quality"), 3) == Place(10, 1)
@@ -340,3 +291,19 @@ def test_python_docx_is_not_needed_to_read_word_files():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False False"
+
+
+def test_a_deleted_paragraph_is_placed_in_its_own_paragraph():
+    """Its text is not in the letter: the point where it was (the start of the
+    next paragraph) maps back to the deleted paragraph, not the next one."""
+    from tests.docxmaker import deletion
+
+    document = new_document()
+    document.add_paragraph("First paragraph of the letter.")
+    deletion(document.add_paragraph(), "A whole paragraph deleted.", "Bob Ray")
+    document.add_paragraph("Third paragraph of the letter.")
+    read = read_docx(to_bytes(document))
+    (mark,) = read.review
+    assert (mark.line, mark.column) == (3, 1)  # in the text: where the next paragraph starts
+    assert read.locate_span(3, 1, 3, 1).start == Place(2, 1)
+    assert read.locate_span(3, 1, 3, 6).start == Place(3, 1)  # a span there is the next paragraph's

@@ -328,3 +328,67 @@ def test_pdfium_is_imported_only_when_a_pdf_is_read():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+# -- artefacts found on the letters held out from calibration ----------------------
+
+
+def test_a_glyph_printed_back_over_earlier_text_is_not_read():
+    """London Corporation 2018 prints an '=' over the H of 'Her Majesty’s':
+    PDFium reads 'Her Majesty = ’s Inspector'. A lone character drawn left
+    of the text before it is an overprint, not a word."""
+    rows = [
+        Text(72, 700, "Ann Lee"),
+        Text(72, 686, "His Majesty", bold=True),
+        Text(72.5, 686, "="),  # back over the H
+        Text(150, 686, "’s Inspector", bold=True),
+        Text(72, 660, "Where x = y the sign stays."),  # a lone character in its place is text
+    ]
+    document = read_pdf(make_pdf([rows]))
+    assert "His Majesty’s Inspector" in document.lines
+    assert "Where x = y the sign stays." in document.text
+
+
+def test_a_superscript_ordinal_joins_its_number():
+    """'1' then a raised, smaller 'st Floor': PDFium makes two lines of them."""
+    rows = [Text(72, 700, "Ms Jane Smith"), Text(72, 686, "1"), Text(78.672, 690, "st Floor, Town Hall", 8)]
+    document = read_pdf(make_pdf([rows]))
+    assert "1st Floor, Town Hall" in document.text
+    column = document.text.split("\n")[0].index("1st") + 1
+    assert document.locate(1, column + 2) == Place(2, 3, 1)  # the 's' of 'st': line 2, column 3
+
+
+def test_a_list_item_continued_on_the_next_page_stays_one_item():
+    """Solihull 2018: a findings bullet ends a page at the end of a sentence;
+    the next page goes on, indented to the bullet's text, with no bullet."""
+    first = [
+        Text(72, 700, "Findings", bold=True),
+        Text(72, 670, "• Senior leaders know their services well and have plans in place."),
+        Text(72, 640, "• The training needs of the team are addressed to ensure sustainability"),
+        Text(86, 625.5, "in meeting the demands of the service."),
+    ]
+    second = [
+        Text(86, 780, "Workers use independent research to support young people’s needs."),
+        Text(72, 750, "• Young people are encouraged to stay in education."),
+        Text(72, 720, "Ofsted will take the findings from this focused visit into account."),
+    ]
+    document = read_pdf(make_pdf([first, second]))
+    items = [line for line in document.lines if line.startswith("• ")]
+    assert len(items) == 3
+    assert items[1].endswith(
+        "the demands of the service. Workers use independent research to support young people’s needs."
+    )
+    assert "Ofsted will take the findings from this focused visit into account." in document.lines
+
+
+def test_a_hyphen_ending_a_line_before_a_number_joins_it():
+    rows = paragraph(
+        72,
+        700,
+        [
+            "Virtual school leaders have made some sensible decisions across the COVID-",
+            "19 period, and post-16 plans are in place for all young people leaving care.",
+        ],
+    )
+    document = read_pdf(make_pdf([rows]))
+    assert "across the COVID-19 period" in document.text

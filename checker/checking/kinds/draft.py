@@ -9,7 +9,7 @@ import re
 from checker.checking.kinds import SCOPE, Hit, Param, check_kind
 from checker.checking.scopes import scope_texts
 from checker.diagnostics import Fix
-from checker.model import Letter
+from checker.model import Letter, Span
 
 _OPENERS = "([‘“'\"*_"
 _CLOSERS = ",.;:!?)]’”'\"*_"
@@ -71,3 +71,60 @@ def repeated_words(letter: Letter, params: dict):
                 yield Hit(
                     text.span(match.start(), match.end()), {"word": first}, Fix(first, f"keep one '{first}'")
                 )
+
+
+REVIEW_MARKS = ("insertion", "deletion", "comment", "formatting")
+_SHOWN = 80  # characters of a mark's text quoted in the message
+
+
+@check_kind(
+    "review_marks",
+    params=(
+        Param(
+            "mark",
+            "string",
+            choices=REVIEW_MARKS,
+            doc="which review marks of a Word draft: tracked insertions, deletions, formatting changes, or comments",
+        ),
+    ),
+)
+def review_marks(letter: Letter, params: dict):
+    """The tracked changes or comments of one kind left in a Word draft (a
+    text or PDF letter has none), each where it sits in the text: an insertion
+    on the text inserted, a comment on the text it is attached to, a deletion
+    where the deleted text was. Facts: {author}, {what} (the text, quoted and
+    shortened, or what changed: 'a paragraph break'), {on} (a comment's
+    anchor, as " on '...'"), {date}."""
+    for mark in letter.review:
+        if mark.kind == params["mark"]:
+            facts = {
+                "author": mark.author,
+                "what": _what(mark),
+                "on": f" on {_quoted(mark.anchor)}" if mark.anchor.strip() else "",
+                "date": mark.date or "no date",
+            }
+            yield Hit(_mark_span(letter, mark), facts)
+
+
+def _what(mark) -> str:
+    from checker.reading.document import DESCRIBED_CHANGES
+
+    if mark.text in DESCRIBED_CHANGES:
+        return mark.text
+    return _quoted(mark.text) if mark.text.strip() else "(no text)"
+
+
+def _quoted(text: str) -> str:
+    text = " ".join(text.split())
+    return f"'{text if len(text) <= _SHOWN else text[: _SHOWN - 1].rstrip() + '…'}'"
+
+
+def _mark_span(letter: Letter, mark) -> Span:
+    """The inserted text, or the text a comment is on, within its line; the
+    mark's own position for a deletion (its text is not in the letter)."""
+    line = min(max(mark.line, 1), max(len(letter.lines), 1))
+    text = letter.lines[line - 1] if letter.lines else ""
+    covered = {"insertion": mark.text, "comment": mark.anchor}.get(mark.kind, "")
+    column = min(max(mark.column, 1), len(text) + 1)
+    end = min(column + len(covered.rstrip()), len(text) + 1)
+    return Span(line, column, line, end)
