@@ -27,7 +27,13 @@ def main() -> None:
             run(options)
     from checker.cli.commands import app
 
-    app()
+    try:
+        app()
+    except BrokenPipeError:  # the reader of our output went away (`| head`): stop quietly
+        from checker.cli.messages import silence_stdout
+
+        silence_stdout()
+        raise SystemExit(1) from None
 
 
 def __getattr__(name: str):

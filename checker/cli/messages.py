@@ -40,3 +40,19 @@ def console(stderr: bool = False):
     from rich.console import Console
 
     return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+def silence_stdout() -> None:
+    """Point standard output at the null device once its reader has gone
+    (`lettercheck ... | head`), so that nothing more written to it, nor the
+    flush at exit, fails: what follows (the exit code) stays the command's own.
+    The way the Python documentation recommends for SIGPIPE."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no file descriptor behind stdout (tests): nothing to point
+        pass
+    finally:
+        os.close(devnull)

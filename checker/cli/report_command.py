@@ -7,7 +7,7 @@ from __future__ import annotations
 import sys
 
 from checker.api.settings import Selection, SetupError
-from checker.cli.messages import fail
+from checker.cli.messages import fail, silence_stdout
 
 
 def run_report(paths: list[str], fmt: str, output: str | None, selection: Selection) -> int:
@@ -24,6 +24,8 @@ def run_report(paths: list[str], fmt: str, output: str | None, selection: Select
         fail(str(error))
     try:
         _emit(fmt, results, output)
+    except BrokenPipeError:  # the reader stopped reading (`| head`): not a failure of the report
+        silence_stdout()
     except Exception as error:  # a bug while rendering: one clear line, never a traceback or a verdict
         fail(f"internal error while writing the report: {type(error).__name__}: {error} (please report it)")
     for result in results:

@@ -266,3 +266,30 @@ def test_report_names_the_format_and_the_findings_subheadings(cli):
     ]
     rich = cli("report", str(FIXTURES / "real" / "essex_focused_2025.txt"))
     assert "format: headline findings format" in rich.stdout
+
+
+def _reader_leaves_early(*args: str) -> tuple[int, str]:
+    """Run lettercheck with its output read by a reader that stops after a few
+    bytes and closes the pipe, as `| head -1` does; the exit code and stderr."""
+    import subprocess
+    import sys
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "checker", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+    )
+    process.stdout.read(10)
+    process.stdout.close()
+    stderr = process.stderr.read().decode()
+    return process.wait(timeout=60), stderr
+
+
+def test_a_reader_that_stops_early_gets_no_internal_error():
+    # `report -f json | head` used to print "internal error ... BrokenPipeError"
+    # and exit 2, which looks like an unreadable letter
+    for command in (["report", "--format", "json"], ["report", "--format", "markdown"], ["check"]):
+        code, stderr = _reader_leaves_early(*command, str(LETTERS))
+        assert "Error" not in stderr and "Traceback" not in stderr, (command, stderr)
+        assert code in (0, 1), (command, code)
