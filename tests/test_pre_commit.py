@@ -98,3 +98,14 @@ def test_the_fix_hook_mends_the_letter_and_then_passes(repo):
     _stage(repo)
     second = _pre_commit(repo, "run", "lettercheck-fix", "--files", "draft.md")
     assert second.returncode == 0 and "Passed" in second.stdout
+
+
+def test_the_hooks_honour_the_configurations_exclude(repo):
+    # pre-commit names every changed .md file: a README is no letter, and the
+    # configuration's exclude must keep it out as a folder walk would
+    (repo / "README.md").write_text("# Our letters\n\nDrafts live here.\n", encoding="utf-8")
+    (repo / ".lettercheck.yaml").write_text('exclude: ["README.md"]\n', encoding="utf-8")
+    _stage(repo)
+    result = _pre_commit(repo, "run", "lettercheck", "--all-files")
+    assert result.returncode == 0, result.stdout
+    assert "README.md" not in result.stdout

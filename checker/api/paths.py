@@ -11,33 +11,46 @@ DEFAULT_INCLUDE = ("*.md", "*.txt", "*.pdf", "*.docx")
 
 
 def iter_paths(
-    paths: Iterable[str], include: Iterable[str] = DEFAULT_INCLUDE, exclude: Iterable[str] = ()
+    paths: Iterable[str],
+    include: Iterable[str] = DEFAULT_INCLUDE,
+    exclude: Iterable[str] = (),
+    root: str | None = None,
+    force_exclude: bool = False,
 ) -> Iterator[str]:
-    """Files named, and *.md/*.txt under directories (sorted, recursive).
+    """Files named, and the letters (`include`) under directories, sorted, recursive.
 
-    A walk skips what is not a regular file (a named pipe would block the
-    run); a path named explicitly is always yielded, so that reading it
-    reports what it is."""
+    An `exclude` pattern matches a path relative to the folder walked, to
+    `root` (the configuration's folder) or as written. A walk skips what is
+    not a regular file (a named pipe would block the run); a path named
+    explicitly is yielded, so that reading it reports what it is, unless
+    `force_exclude` (a pre-commit hook names every changed file) and an
+    `exclude` pattern matches it."""
     include, exclude = tuple(include), tuple(exclude)
     for name in paths:
         if name == "-" or not os.path.isdir(name):
-            yield name
+            if not (force_exclude and name != "-" and _excluded(name, exclude, (root,))):
+                yield name
             continue
-        yield from sorted(_walk(name, include, exclude))
+        yield from sorted(_walk(name, include, exclude, root))
 
 
-def _walk(folder: str, include: tuple[str, ...], exclude: tuple[str, ...]) -> Iterator[str]:
-    for root, dirs, files in os.walk(folder):
+def _walk(folder: str, include: tuple[str, ...], exclude: tuple[str, ...], root: str | None) -> Iterator[str]:
+    for here, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for file in files:
-            full = os.path.join(root, file)
-            relative = os.path.relpath(full, folder)
+            full = os.path.join(here, file)
             if not any(fnmatch.fnmatch(file, pattern) for pattern in include):
                 continue
-            if any(fnmatch.fnmatch(relative, p) or fnmatch.fnmatch(full, p) for p in exclude):
+            if _excluded(full, exclude, (folder, root)):
                 continue
             if not _special_file(full):
                 yield full
+
+
+def _excluded(path: str, exclude: tuple[str, ...], bases: tuple[str | None, ...]) -> bool:
+    """Does a pattern match `path` as written or relative to one of `bases`?"""
+    names = [path, *(os.path.relpath(path, base) for base in bases if base)]
+    return any(fnmatch.fnmatch(name, pattern) for name in names for pattern in exclude)
 
 
 def _special_file(path: str) -> bool:

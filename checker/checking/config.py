@@ -75,6 +75,18 @@ class Config:
     def param_overrides(self) -> dict:
         return {rule: json.loads(values) for rule, values in self.params}
 
+    def excludes(self, path: str) -> bool:
+        """Does an `exclude` pattern match `path`, taken relative to the
+        configuration's folder or as written?"""
+        relative = os.path.relpath(path, self.root)
+        return any(fnmatch.fnmatch(relative, p) or fnmatch.fnmatch(path, p) for p in self.exclude)
+
+    def wants(self, path: str) -> bool:
+        """Would walking a folder check `path`? Its name matches `include`
+        and no `exclude` pattern matches it."""
+        name = os.path.basename(path)
+        return any(fnmatch.fnmatch(name, p) for p in self.include) and not self.excludes(path)
+
     def ignored_for(self, path: str) -> tuple[str, ...]:
         relative = os.path.relpath(path, self.root) if path != "<stdin>" else path
         found: list[str] = []

@@ -44,6 +44,7 @@ class CheckOptions:
     baseline: str | None = None
     write_baseline: str | None = None
     jobs: int = 0
+    force_exclude: bool = False
     selection: Selection = field(init=False)
 
     def __post_init__(self) -> None:
@@ -97,7 +98,9 @@ class CheckRun:
                 baselines.check_writable(options.write_baseline)
         except baselines.BaselineError as problem:
             fail(str(problem))
-        self.files = list(iter_paths(paths, config.include, config.exclude))
+        self.files = list(
+            iter_paths(paths, config.include, config.exclude, config.root, options.force_exclude)
+        )
         if not self.files:
             warn(f"no letters ({', '.join(config.include)}) found in {', '.join(paths)}")
         if options.rewrites and "-" in self.files:

@@ -71,7 +71,9 @@ def _option(*names: str, help: str, panel: str | None = None, metavar: str | Non
 _OUTPUT, _RULES, _FIXES, _CONFIG = "Output", "Rule selection", "Fixes", "Configuration and baseline"
 _DEFAULT_CONFIG = "[default: the nearest .lettercheck.yaml or pyproject.toml]"
 
-PATHS = typer.Argument(metavar="PATH", help="Letters (.md, .txt), folders to walk, or - for standard input.")
+PATHS = typer.Argument(
+    metavar="PATH", help="Letters (.md, .txt, .pdf, .docx), folders to walk, or - for standard input."
+)
 FORMAT = _option(
     "--format", "-f", metavar="FORMAT", panel=_OUTPUT, help="text, concise, json, sarif, github or junit."
 )
@@ -131,6 +133,11 @@ WRITE_BASELINE = _option(
     "--write-baseline", metavar="FILE", panel=_CONFIG,
     help="Record the problems found as a baseline (exit 0 once written).",
 )  # fmt: skip
+FORCE_EXCLUDE = _option(
+    "--force-exclude", panel=_CONFIG,
+    help="Skip files named on the command line that the configuration's exclude matches "
+    "(as a folder walk does); for pre-commit hooks, which name every changed file.",
+)  # fmt: skip
 JOBS = _option(
     "--jobs", "-j", metavar="N", panel=_CONFIG, min=0, show_default=False,
     help="Worker processes [default: one per core; at most one per file, four per core].",
@@ -168,6 +175,7 @@ def check(
     baseline: Annotated[str | None, BASELINE] = None,
     write_baseline: Annotated[str | None, WRITE_BASELINE] = None,
     jobs: Annotated[int, JOBS] = 0,
+    force_exclude: Annotated[bool, FORCE_EXCLUDE] = False,
 ) -> None:
     """Check letters against the rules and report problems.
 

@@ -34,6 +34,7 @@ FLAGS = {
     "--fix": ("fix", True),
     "--diff": ("diff", True),
     "--show-fixes": ("show_fixes", True),
+    "--force-exclude": ("force_exclude", True),
 }
 # option -> CheckOptions field, for options that take a value
 VALUES = {

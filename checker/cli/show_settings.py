@@ -3,7 +3,6 @@ apply to one file, and why (like ruff's `--show-settings`)."""
 
 from __future__ import annotations
 
-import fnmatch
 import os
 
 from checker.output.escape import for_humans
@@ -37,10 +36,6 @@ def describe(path: str, selection) -> dict:
     engine = selection.engine_for(path)
     config = engine.config  # names and case resolved
     ignored_here = config.ignored_for(path)
-    name = os.path.basename(path)
-    included = any(fnmatch.fnmatch(name, pattern) for pattern in config.include)
-    relative = os.path.relpath(path, config.root)
-    excluded = any(fnmatch.fnmatch(relative, p) or fnmatch.fnmatch(path, p) for p in config.exclude)
     packs = [str(core_dir()), *config.rule_dirs]
     rules = [
         {
@@ -57,7 +52,7 @@ def describe(path: str, selection) -> dict:
     return {
         "file": path,
         "configuration": config.path or "none found: the defaults",
-        "walked_by_folder_checks": included and not excluded,
+        "walked_by_folder_checks": config.wants(path),
         "settings": {
             "select": list(config.select) or "every rule",
             "ignore": list(config.ignore),

@@ -9,7 +9,6 @@ only these, so when lettercheck's modules move, this file alone changes.
 
 from __future__ import annotations
 
-import fnmatch
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -70,11 +69,7 @@ class Settings:
     def wants(self, path: str) -> bool:
         """Is `path` a letter this configuration checks? The same test as walking
         a folder: its name matches `include`, its path no `exclude` pattern."""
-        config = self._config
-        if not any(fnmatch.fnmatch(os.path.basename(path), pattern) for pattern in config.include):
-            return False
-        relative = os.path.relpath(path, config.root)
-        return not any(fnmatch.fnmatch(relative, p) or fnmatch.fnmatch(path, p) for p in config.exclude)
+        return self._config.wants(path)
 
     def check(self, path: str, text: str) -> list[Problem]:
         """The problems in `text`, checked as the file `path` would be (its

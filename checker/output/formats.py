@@ -20,10 +20,12 @@ def concise_line(path: str, d) -> str:
 
 def concise_summary(results) -> str:
     counts = summary(results)
-    return (
-        f"Found {counts['errors']} errors, {counts['warnings']} warnings, {counts['infos']} infos "
-        f"in {counts['files']} files."
-    )
+
+    def count(number: int, noun: str) -> str:
+        return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+    found = ", ".join(count(counts[f"{level}s"], level) for level in ("error", "warning", "info"))
+    return f"Found {found} in {count(counts['files'], 'file')}."
 
 
 def render_check_json(results, statistics: dict | None = None) -> str:

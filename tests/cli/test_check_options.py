@@ -220,3 +220,43 @@ def test_bad_values_are_worded_plainly(cli):
     assert fmt.exit_code == 2 and "'yaml' is not one of" in fmt.stderr
     for result in (jobs, fmt):
         assert "Value error" not in result.stderr and "Input should" not in result.stderr
+
+
+@pytest.fixture()
+def project(tmp_path):
+    """A letters folder whose configuration excludes the README and an archive."""
+    clean = (BROKEN.parent / "letters" / "hull_focused_2018.md").read_bytes()
+    (tmp_path / ".lettercheck.yaml").write_text(
+        'exclude: ["README.md", "letters/archive/*"]\n', encoding="utf-8"
+    )
+    (tmp_path / "README.md").write_text("# Our letters\n\nNot a letter.\n", encoding="utf-8")
+    archive = tmp_path / "letters" / "archive"
+    archive.mkdir(parents=True)
+    (tmp_path / "letters" / "hull.md").write_bytes(clean)
+    (archive / "old.md").write_bytes(HEADING.read_bytes())
+    return tmp_path
+
+
+def test_exclude_applies_relative_to_the_configuration_when_a_subfolder_is_walked(cli, project):
+    result = cli("check", str(project / "letters"), "--format", "concise")
+    assert result.exit_code == 0, result.stdout + result.stderr
+    walked = cli("check", str(project), "--format", "concise")  # the README and the archive are skipped
+    assert walked.exit_code == 0, walked.stdout + walked.stderr
+
+
+def test_a_file_named_is_checked_unless_force_exclude(cli, project):
+    readme, old = str(project / "README.md"), str(project / "letters" / "archive" / "old.md")
+    named = cli("check", readme, old, "--format", "concise")
+    assert named.exit_code == 2  # the README is no letter; the archived letter has an error
+    assert f"{readme}:1:3: PARSE003" in named.stdout and f"{old}:27:4: STR012" in named.stdout
+    forced = cli(
+        "check", readme, old, str(project / "letters" / "hull.md"), "--force-exclude", "-f", "concise"
+    )
+    assert (forced.exit_code, forced.stdout) == (0, "Found 0 errors, 0 warnings, 0 infos in 1 file.\n")
+
+
+def test_show_settings_and_the_walk_agree_on_what_is_excluded(cli, project):
+    settings = cli("check", "--show-settings", str(project / "letters" / "archive" / "old.md"), "-f", "json")
+    assert json.loads(settings.stdout)["walked_by_folder_checks"] is False
+    settings = cli("check", "--show-settings", str(project / "letters" / "hull.md"), "-f", "json")
+    assert json.loads(settings.stdout)["walked_by_folder_checks"] is True

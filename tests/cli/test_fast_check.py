@@ -47,6 +47,7 @@ PLAIN = [
     ["--fix", "--show-fixes", "--statistics", "--config", "conf.yaml", "a.md"],
     ["--diff", "--progress", "-j", "3", "--baseline", "b.json"],
     ["--jobs", "0", "--write-baseline", "b.json", "--show-settings", "a.md"],
+    ["--force-exclude", "letters/", "README.md"],
 ]
 
 
