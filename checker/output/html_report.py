@@ -24,6 +24,9 @@ ICONS = {"error": "✖", "warning": "▲", "info": "●"}
 PLURAL = {"error": "errors", "warning": "warnings", "info": "info"}
 INDEX = "index.html"
 PACK = "pack.html"
+# A page's name stays far below the 255 bytes file systems allow, counter and
+# ".html" included, however long (or however non-ASCII) the letter's name.
+MAX_STEM_BYTES = 120
 
 
 @dataclass(slots=True)
@@ -75,13 +78,18 @@ def page_names(paths: list[str]) -> list[str]:
     taken = {INDEX, PACK}
     for path in paths:
         stem = os.path.splitext(os.path.basename(path))[0] if path != "<stdin>" else "stdin"
-        stem = re.sub(r"[^\w.-]+", "_", stem).strip("._") or "letter"
+        stem = _shortened(re.sub(r"[^\w.-]+", "_", stem)).strip("._") or "letter"
         name, counter = f"{stem}.html", 2
         while name.lower() in taken:
             name, counter = f"{stem}-{counter}.html", counter + 1
         taken.add(name.lower())
         names.append(name)
     return names
+
+
+def _shortened(stem: str) -> str:
+    """`stem` cut to at most MAX_STEM_BYTES of UTF-8, never inside a character."""
+    return stem.encode("utf-8")[:MAX_STEM_BYTES].decode("utf-8", errors="ignore")
 
 
 def build_pages(results) -> list[LetterPage]:

@@ -321,6 +321,21 @@ def test_page_names_are_distinct_and_safe():
     ]
 
 
+def test_a_letter_with_a_long_name_gets_a_page_the_file_system_accepts(tmp_path, cli):
+    """A name near the 255-byte limit (ASCII or not) would overflow it once
+    `.html` replaces `.md`: the page's name is shortened, the pack written."""
+    letters = tmp_path / "letters"
+    letters.mkdir()
+    long_names = ("k" * 250 + ".md", "é" * 125 + ".md")
+    for name in long_names:
+        (letters / name).write_text((LETTERS / "kent_focused_2019.md").read_text(encoding="utf-8"))
+    result = cli("report", str(letters), "--format", "html", "-o", str(tmp_path / "qa"))
+    assert result.exit_code == 0, result.output
+    pages = sorted(p.name for p in (tmp_path / "qa").iterdir())
+    assert pages == sorted(["index.html", "pack.html", "k" * 120 + ".html", "é" * 60 + ".html"])
+    assert len(page_names(["a/" + "é" * 125 + ".md", "b/" + "é" * 125 + ".md"])[1].encode()) < 255
+
+
 def test_header_names_date_version_and_rule_set(tmp_path, cli, monkeypatch):
     from checker import __version__
 
