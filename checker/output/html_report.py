@@ -10,6 +10,7 @@ folder: `index.html`, one page per letter and `pack.html` (the document).
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import re
 from dataclasses import dataclass
@@ -121,6 +122,9 @@ def write_pack(results, folder: str) -> list[str]:
     (created if needed); return the files written."""
     pages = build_pages(results)
     meta = _meta(pages)
+    if os.path.exists(folder) and not os.path.isdir(folder):
+        why = "it is a file, not a folder (a name ending in .html gets one page instead)"
+        raise NotADirectoryError(errno.ENOTDIR, why, folder)
     os.makedirs(folder, exist_ok=True)
     env = _environment()
     several = len(pages) > 1

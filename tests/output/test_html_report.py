@@ -417,3 +417,13 @@ def _json_report(path: str) -> str:
     from checker.cli import app
 
     return CliRunner().invoke(app, ["report", path, "--format", "json"]).stdout
+
+
+def test_a_pack_named_after_an_existing_file_says_what_is_wrong(tmp_path, cli):
+    existing = tmp_path / "qa"
+    existing.write_text("notes\n", encoding="utf-8")
+    paths = [letter_path("kent_focused_2019.md"), letter_path("hull_focused_2018.md")]
+    result = cli("report", *paths, "--format", "html", "-o", str(existing))
+    assert result.exit_code == 2
+    assert f"{existing}: cannot write the report: it is a file, not a folder" in result.output
+    assert existing.read_text(encoding="utf-8") == "notes\n"
