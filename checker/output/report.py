@@ -164,7 +164,8 @@ def render_markdown(results: list[FileResult]) -> str:
             counts[diagnostic.severity] += 1
         out.append(
             f"{markdown_text(result.path)} · {result.letter_type.replace('_', ' ')} · "
-            f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info\n"
+            f"{_counted(counts['error'], 'error')}, {_counted(counts['warning'], 'warning')}, "
+            f"{counts['info']} info\n"
         )
         if result.diagnostics:
             out.append("## Problems\n")
@@ -185,6 +186,10 @@ def render_markdown(results: list[FileResult]) -> str:
             out.extend("| " + " | ".join(_cell(cell) for cell in row) + " |" for row in rows)
             out.append("")
     return "\n".join(out)
+
+
+def _counted(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _cell(cell: str) -> str:
