@@ -427,3 +427,22 @@ def test_a_pack_named_after_an_existing_file_says_what_is_wrong(tmp_path, cli):
     assert result.exit_code == 2
     assert f"{existing}: cannot write the report: it is a file, not a folder" in result.output
     assert existing.read_text(encoding="utf-8") == "notes\n"
+
+
+def test_a_selection_names_its_findings_as_the_page_numbers_them():
+    """The live region announces the linked findings by the places the page
+    shows (a PDF's "page 3, line 10"), not the rebuilt text's line numbers."""
+    pdf = Path(__file__).resolve().parents[2] / "fixtures" / "pdf" / "medway_focused_2019.pdf"
+    (result,) = api.report_paths([str(pdf)])
+    dom = parse(render_document([result]))
+    buttons = [b for b in dom.iter("button") if "select-link" in b.classes]
+    assert buttons
+    for button in buttons:
+        targets = button.attrs["data-targets"].split()
+        places = button.attrs["data-places"].split("; ") if targets else []
+        assert len(places) == len(targets)
+        for line, place in zip(targets, places, strict=True):
+            assert re.fullmatch(r"page \d+, line \d+", place)
+            assert [a for a in dom.find(href=f"#l1-L{line}") if a.text().endswith(place)]  # as the page says
+    script = next(e for e in dom.iter("script")).text()
+    assert "button.dataset.places" in script and "targets.join" not in script
