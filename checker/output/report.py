@@ -127,6 +127,13 @@ def report_tables(result: FileResult) -> list[tuple[str, list[str], list[list[st
             ],
         ),
     ]
+    return tables + _map_tables(data, places)
+
+
+def _map_tables(data: dict, places: Places) -> list[tuple[str, list[str], list[list[str]]]]:
+    """Recommendations beside the findings that support them; areas covered
+    beside the findings that evaluate them."""
+    tables = []
     if data["recommendations"]:
         rows = [
             [
