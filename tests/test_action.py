@@ -209,3 +209,17 @@ def test_annotations_name_files_as_the_checkout_does(cli, workspace, monkeypatch
         assert "::error file=letters/old/late.md,line=9," in result.stdout, given
     outside = cli("check", "--format", "github", str(BROKEN / "DATE002_impossible_date.md"))
     assert f"::error file={BROKEN / 'DATE002_impossible_date.md'}," in outside.stdout
+
+
+@pytest.mark.parametrize("paths", ["", "  \n \n"])
+def test_paths_that_name_nothing_check_nothing_and_say_so(workspace, paths):
+    """A list of changed letters can come out empty: no check, no upload, no
+    failure (lettercheck itself would stop at 'no letters to check')."""
+    ran = _run_action(workspace, {"paths": paths, "upload-sarif": "true", "sarif-file": "none.sarif"})
+    check = ran["runs"]["Check letters"]
+    assert (check.returncode, check.stdout) == (
+        0,
+        "::notice title=lettercheck::the paths input names no letters: nothing was checked\n",
+    )
+    assert ran["runs"]["Write SARIF"].returncode == 0 and not (workspace / "none.sarif").exists()
+    assert ran["skipped"][-1] == "Upload SARIF" and "github/codeql-action/upload-sarif" not in ran["uses"]

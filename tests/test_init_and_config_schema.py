@@ -106,6 +106,14 @@ def test_init_adds_the_table_to_an_existing_pyproject(cli, tmp_path):
             "pyproject.toml does not exist (run `lettercheck init` without --pyproject for .lettercheck.yaml)",
         ),
         (b"[project\nname = 1\n", "pyproject.toml is not valid TOML"),
+        (
+            b"tool = {black = {line-length = 99}}\n",
+            "pyproject.toml: a [tool.lettercheck] table cannot be added",
+        ),
+        (
+            b'tool = 1\n\n[project]\nname = "x"\n',
+            "pyproject.toml: a [tool.lettercheck] table cannot be added",
+        ),
     ],
 )
 def test_init_pyproject_refuses_what_it_cannot_extend(cli, tmp_path, content, message):

@@ -170,3 +170,16 @@ def test_a_failure_of_lettercheck_is_published_as_one_never_as_a_clean_letter(mo
     assert published[-1].version == 4
     assert failure.code == "PARSE004" and failure.severity == types.DiagnosticSeverity.Error
     assert failure.message.startswith("lettercheck failed while checking this letter (RuntimeError: a bug)")
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r", "\n"])
+def test_disabling_in_a_file_keeps_the_letters_line_breaks_and_its_bom(newline):
+    text = newline.join(["\ufeffOfsted", "Piccadilly Gate", ""])
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    action = actions.disable_in_file("file:///l.md", _problem(), lines, newline=actions.line_break_of(text))
+    (edit,) = action.edit.changes["file:///l.md"]
+    assert edit.range.start == types.Position(line=0, character=1)  # after the byte order mark
+    assert edit.new_text == f"<!-- lettercheck: disable-file DRAFT001 -->{newline}"
+    with_comment = ["\ufeff<!-- lettercheck: disable-file STYLE003 -->", "Ofsted"]
+    (added,) = actions.disable_in_file("file:///l.md", _problem(), with_comment).edit.changes["file:///l.md"]
+    assert (added.range.start.character, added.new_text) == (len(with_comment[0]) - 4, ", DRAFT001")

@@ -147,7 +147,16 @@ def _append_table(path: Path) -> None:
     if data and not data.endswith(b"\n"):
         data += newline
     separator = newline if data.strip() else b""
-    replace_file(str(path), data + separator + TOML_TEMPLATE.encode("utf-8").replace(b"\n", newline))
+    written = data + separator + TOML_TEMPLATE.encode("utf-8").replace(b"\n", newline)
+    try:  # `tool` written as an inline table (or not a table) cannot take a [tool.lettercheck] header
+        tomllib.loads(written.decode("utf-8"))
+    except tomllib.TOMLDecodeError:
+        raise InitRefused(
+            f"{path}: a [tool.lettercheck] table cannot be added after its `tool` key "
+            f"(an inline table or a value); add the settings to it yourself, or run "
+            f"`lettercheck init` without --pyproject; it was left as it is"
+        ) from None
+    replace_file(str(path), written)
 
 
 def run_init(folder: str, pyproject: bool) -> None:

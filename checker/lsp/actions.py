@@ -26,7 +26,15 @@ FIX_ALL = f"{types.CodeActionKind.SourceFixAll.value}.lettercheck"
 # A directive that already names rules, to add one to: its rules end where `end` starts.
 _NAMING_DIRECTIVE = r"<!--\s*lettercheck:\s*{action}\s+(?P<rules>[^\s>][^>]*?)(?P<end>\s*-->)"
 _LINE_DIRECTIVE = re.compile(_NAMING_DIRECTIVE.format(action="disable") + r"\s*$")
-_FILE_DIRECTIVE = re.compile(r"^\s*" + _NAMING_DIRECTIVE.format(action="disable-file") + r"\s*$")
+_FILE_DIRECTIVE = re.compile(r"\s*" + _NAMING_DIRECTIVE.format(action="disable-file") + r"\s*$")
+_BOM = "\ufeff"
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def line_break_of(text: str) -> str:
+    """The letter's own line break (its first), for a line an action adds."""
+    found = _LINE_BREAK.search(text)
+    return found.group() if found else "\n"
 
 
 def _edit(uri: str, edits: list[types.TextEdit]) -> types.WorkspaceEdit:
@@ -76,14 +84,20 @@ def disable_on_line(
     )
 
 
-def disable_in_file(uri: str, problem: Problem, lines: list[str], encoding: str = UTF16) -> types.CodeAction:
-    existing = _FILE_DIRECTIVE.search(lines[0]) if lines else None
+def disable_in_file(
+    uri: str, problem: Problem, lines: list[str], encoding: str = UTF16, newline: str = "\n"
+) -> types.CodeAction:
+    """The comment goes on a line of its own ended by the letter's own line
+    break (`newline`), after a byte order mark the buffer may start with."""
+    first = lines[0] if lines else ""
+    bom = 1 if first.startswith(_BOM) else 0
+    existing = _FILE_DIRECTIVE.match(first, bom)
     if existing:
-        at = types.Position(line=0, character=to_client(lines[0], existing.start("end"), encoding))
+        at = types.Position(line=0, character=to_client(first, existing.start("end"), encoding))
         insert = f", {problem.rule}"
     else:
-        at = types.Position(line=0, character=0)
-        insert = f"<!-- lettercheck: disable-file {problem.rule} -->\n"
+        at = types.Position(line=0, character=to_client(first, bom, encoding))
+        insert = f"<!-- lettercheck: disable-file {problem.rule} -->{newline}"
     return types.CodeAction(
         title=f"Disable {problem.rule} in this file",
         kind=types.CodeActionKind.QuickFix,

@@ -259,7 +259,8 @@ class LetterServer(LanguageServer):
                 disables.append(on_line)
             if problem.rule not in seen:
                 seen.add(problem.rule)
-                disables.append(actions.disable_in_file(uri, problem, letter.lines, self.encoding))
+                newline = actions.line_break_of(letter.checked_text)
+                disables.append(actions.disable_in_file(uri, problem, letter.lines, self.encoding, newline))
         return fixes + disables
 
     def _fixes_together(self, letter: OpenLetter) -> list[Problem]:

@@ -10,6 +10,7 @@ folder: `index.html`, one page per letter and `pack.html` (the document).
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import re
 from dataclasses import dataclass
@@ -24,6 +25,9 @@ ICONS = {"error": "✖", "warning": "▲", "info": "●"}
 PLURAL = {"error": "errors", "warning": "warnings", "info": "info"}
 INDEX = "index.html"
 PACK = "pack.html"
+# A page's name stays far below the 255 bytes file systems allow, counter and
+# ".html" included, however long (or however non-ASCII) the letter's name.
+MAX_STEM_BYTES = 120
 
 
 @dataclass(slots=True)
@@ -75,13 +79,18 @@ def page_names(paths: list[str]) -> list[str]:
     taken = {INDEX, PACK}
     for path in paths:
         stem = os.path.splitext(os.path.basename(path))[0] if path != "<stdin>" else "stdin"
-        stem = re.sub(r"[^\w.-]+", "_", stem).strip("._") or "letter"
+        stem = _shortened(re.sub(r"[^\w.-]+", "_", stem)).strip("._") or "letter"
         name, counter = f"{stem}.html", 2
         while name.lower() in taken:
             name, counter = f"{stem}-{counter}.html", counter + 1
         taken.add(name.lower())
         names.append(name)
     return names
+
+
+def _shortened(stem: str) -> str:
+    """`stem` cut to at most MAX_STEM_BYTES of UTF-8, never inside a character."""
+    return stem.encode("utf-8")[:MAX_STEM_BYTES].decode("utf-8", errors="ignore")
 
 
 def build_pages(results) -> list[LetterPage]:
@@ -113,6 +122,9 @@ def write_pack(results, folder: str) -> list[str]:
     (created if needed); return the files written."""
     pages = build_pages(results)
     meta = _meta(pages)
+    if os.path.exists(folder) and not os.path.isdir(folder):
+        why = "it is a file, not a folder (a name ending in .html gets one page instead)"
+        raise NotADirectoryError(errno.ENOTDIR, why, folder)
     os.makedirs(folder, exist_ok=True)
     env = _environment()
     several = len(pages) > 1

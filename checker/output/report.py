@@ -11,6 +11,7 @@ import json
 import re
 from typing import TYPE_CHECKING
 
+from checker.diagnostics import place_words
 from checker.output.escape import visible
 from checker.output.letter_data import REPORT_VERSION, letter_dict
 
@@ -62,10 +63,30 @@ def _add_places(data: dict, document) -> None:
                 entry.update(paragraph=place.line, part=place.part or "body")
 
 
+class Places:
+    """How the report names a line of the letter's text: by its number in a
+    text file; in a PDF or Word file by where it is printed ("page 2, line
+    14", "paragraph 12"), as the problems are, since the rebuilt text's line
+    numbers mean nothing to someone reading the file."""
+
+    def __init__(self, result: FileResult) -> None:
+        self.document = result.document
+        self.header = "Line" if self.document is None else "Where"
+
+    def cell(self, line: int) -> str:
+        return str(line) if self.document is None else self.words(line)
+
+    def words(self, line: int) -> str:
+        if self.document is None:
+            return f"line {line}"
+        return place_words(self.document.kind, self.document.locate(line, 1), column=False)
+
+
 def report_tables(result: FileResult) -> list[tuple[str, list[str], list[list[str]]]]:
     """The report of one letter as (title, header, rows) tables of plain text
     (the markdown format escapes it)."""
     data = letter_dict(result.letter, result.alignment)
+    places = Places(result)
     recipient = data["recipient"] or {}
     fields = [
         ("Letter type", data["letter_type"].replace("_", " ")),
@@ -92,10 +113,10 @@ def report_tables(result: FileResult) -> list[tuple[str, list[str], list[list[st
         ),
         (
             "Sections",
-            ["Line", "Heading", "Kind", "Paragraphs", "Bullets", "Words"],
+            [places.header, "Heading", "Kind", "Paragraphs", "Bullets", "Words"],
             [
                 [
-                    str(s["line"]),
+                    places.cell(s["line"]),
                     s["heading"],
                     s["kind"],
                     str(s["paragraphs"]),
@@ -106,20 +127,35 @@ def report_tables(result: FileResult) -> list[tuple[str, list[str], list[list[st
             ],
         ),
     ]
+    return tables + _map_tables(data, places)
+
+
+def _map_tables(data: dict, places: Places) -> list[tuple[str, list[str], list[list[str]]]]:
+    """Recommendations beside the findings that support them; areas covered
+    beside the findings that evaluate them."""
+    tables = []
     if data["recommendations"]:
         rows = [
-            [str(rec["line"]), rec["text"], _support_text(rec["support"]) or Alert("no supporting finding")]
+            [
+                places.cell(rec["line"]),
+                rec["text"],
+                _support_text(rec["support"], places) or Alert("no supporting finding"),
+            ]
             for rec in data["recommendations"]
         ]
-        tables.append(("Recommendations and their support", ["Line", "Recommendation", "Supported by"], rows))
+        header = [places.header, "Recommendation", "Supported by"]
+        tables.append(("Recommendations and their support", header, rows))
     if data["areas"]:
         rows = [
-            [str(area["line"]), area["text"], _support_text(area["evidence"]) or Alert("not evaluated")]
+            [
+                places.cell(area["line"]),
+                area["text"],
+                _support_text(area["evidence"], places) or Alert("not evaluated"),
+            ]
             for area in data["areas"]
         ]
-        tables.append(
-            ("Areas covered and the findings that evaluate them", ["Line", "Area", "Evaluated at"], rows)
-        )
+        header = [places.header, "Area", "Evaluated at"]
+        tables.append(("Areas covered and the findings that evaluate them", header, rows))
     return tables
 
 
@@ -127,11 +163,11 @@ class Alert(str):
     """A table cell that stands out (bold in markdown): a missing link."""
 
 
-def _support_text(links: list[dict]) -> str:
+def _support_text(links: list[dict], places: Places) -> str:
     return "; ".join(
         "its own statement (written as a finding)"
         if s.get("kind") == "statement"
-        else f"line {s['line']} ({s['score']:.2f}: {', '.join(s['shared_terms'][:3])})"
+        else f"{places.words(s['line'])} ({s['score']:.2f}: {', '.join(s['shared_terms'][:3])})"
         for s in links
     )
 
@@ -164,7 +200,8 @@ def render_markdown(results: list[FileResult]) -> str:
             counts[diagnostic.severity] += 1
         out.append(
             f"{markdown_text(result.path)} · {result.letter_type.replace('_', ' ')} · "
-            f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info\n"
+            f"{_counted(counts['error'], 'error')}, {_counted(counts['warning'], 'warning')}, "
+            f"{counts['info']} info\n"
         )
         if result.diagnostics:
             out.append("## Problems\n")
@@ -185,6 +222,10 @@ def render_markdown(results: list[FileResult]) -> str:
             out.extend("| " + " | ".join(_cell(cell) for cell in row) + " |" for row in rows)
             out.append("")
     return "\n".join(out)
+
+
+def _counted(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _cell(cell: str) -> str:
@@ -212,7 +253,7 @@ def render_rich(results: list[FileResult], console) -> None:
             continue
         data = letter_dict(result.letter, result.alignment)
         console.print(Panel(_rich_tree(data, result.path), border_style="cyan"))
-        for table in _rich_tables(data):
+        for table in _rich_tables(data, Places(result)):
             console.print(table)
         signatory = (data["signatory"] or {}).get("name")
         t = _rich_text
@@ -265,7 +306,7 @@ def _rich_table(title: str, columns: tuple[str, ...], right: tuple[str, ...] = (
     return table
 
 
-def _rich_tables(data: dict) -> list:
+def _rich_tables(data: dict, places: Places) -> list:
     """The visit timeline, the inspectors, the sections and the evidence maps."""
     t = _rich_text
     timeline = _rich_table("Visit timeline", ("Date", "Event"))
@@ -280,12 +321,12 @@ def _rich_tables(data: dict) -> list:
         signs = "✔" if person["name"] == signatory else ""
         inspectors.add_row(t(person["name"]), role, t(person["role_text"] or ""), signs)
     sections = _rich_table(
-        "Sections", ("Line", "Heading", "Kind", "¶", "•", "Words"), ("Line", "¶", "•", "Words")
+        "Sections", (places.header, "Heading", "Kind", "¶", "•", "Words"), (places.header, "¶", "•", "Words")
     )
     for s in data["sections"]:
         colour = "yellow" if s["kind"] == "other" else "green"
         counts = (str(s["paragraphs"]), str(s["bullets"]), str(s["words"]))
-        sections.add_row(str(s["line"]), t(s["heading"]), f"[{colour}]{s['kind']}[/]", *counts)
+        sections.add_row(places.cell(s["line"]), t(s["heading"]), f"[{colour}]{s['kind']}[/]", *counts)
     tables = [timeline, inspectors, sections]
     maps = (
         (
@@ -299,13 +340,19 @@ def _rich_tables(data: dict) -> list:
     )
     for key, links, title, what, linked in maps:
         if data[key]:
-            table = _rich_table(title, ("Line", what, f"{linked} (line · score · shared terms)"), ("Line",))
+            where = places.header.lower()
+            columns = (places.header, what, f"{linked} ({where} · score · shared terms)")
+            table = _rich_table(title, columns, (places.header,))
             for row in data[key]:
-                table.add_row(str(row["line"]), t(_short(row["text"], 60)), _links_cell(row[links], t))
+                table.add_row(
+                    places.cell(row["line"]), t(_short(row["text"], 60)), _links_cell(row[links], t, places)
+                )
             tables.append(table)
     return tables
 
 
-def _links_cell(links: list[dict], t) -> str:
-    cells = [f"{s['line']} · {s['score']:.2f} · {t(', '.join(s['shared_terms'][:3]))}" for s in links]
+def _links_cell(links: list[dict], t, places: Places) -> str:
+    cells = [
+        f"{places.cell(s['line'])} · {s['score']:.2f} · {t(', '.join(s['shared_terms'][:3]))}" for s in links
+    ]
     return "\n".join(cells) or "[bold red]none[/]"

@@ -186,6 +186,7 @@ def test_report_markdown_shows_full_recommendations_and_the_areas_map(cli):
     kirklees = cli("report", str(BROKEN / "ALIGN002_area_not_evaluated.md"), "--format", "markdown").stdout
     assert "## Areas covered and the findings that evaluate them" in kirklees
     assert "| 23 | application of thresholds | **not evaluated** |" in kirklees
+    assert "· monitoring visit · 1 error, 1 warning, 0 info\n" in kirklees  # counted in English
     assert "| 13:96 | warning | DATE005 | the visit is dated Sunday 8 October 2017, a weekend |" in kirklees
 
 

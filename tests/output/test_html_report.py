@@ -321,6 +321,21 @@ def test_page_names_are_distinct_and_safe():
     ]
 
 
+def test_a_letter_with_a_long_name_gets_a_page_the_file_system_accepts(tmp_path, cli):
+    """A name near the 255-byte limit (ASCII or not) would overflow it once
+    `.html` replaces `.md`: the page's name is shortened, the pack written."""
+    letters = tmp_path / "letters"
+    letters.mkdir()
+    long_names = ("k" * 250 + ".md", "é" * 125 + ".md")
+    for name in long_names:
+        (letters / name).write_text((LETTERS / "kent_focused_2019.md").read_text(encoding="utf-8"))
+    result = cli("report", str(letters), "--format", "html", "-o", str(tmp_path / "qa"))
+    assert result.exit_code == 0, result.output
+    pages = sorted(p.name for p in (tmp_path / "qa").iterdir())
+    assert pages == sorted(["index.html", "pack.html", "k" * 120 + ".html", "é" * 60 + ".html"])
+    assert len(page_names(["a/" + "é" * 125 + ".md", "b/" + "é" * 125 + ".md"])[1].encode()) < 255
+
+
 def test_header_names_date_version_and_rule_set(tmp_path, cli, monkeypatch):
     from checker import __version__
 
@@ -402,3 +417,32 @@ def _json_report(path: str) -> str:
     from checker.cli import app
 
     return CliRunner().invoke(app, ["report", path, "--format", "json"]).stdout
+
+
+def test_a_pack_named_after_an_existing_file_says_what_is_wrong(tmp_path, cli):
+    existing = tmp_path / "qa"
+    existing.write_text("notes\n", encoding="utf-8")
+    paths = [letter_path("kent_focused_2019.md"), letter_path("hull_focused_2018.md")]
+    result = cli("report", *paths, "--format", "html", "-o", str(existing))
+    assert result.exit_code == 2
+    assert f"{existing}: cannot write the report: it is a file, not a folder" in result.output
+    assert existing.read_text(encoding="utf-8") == "notes\n"
+
+
+def test_a_selection_names_its_findings_as_the_page_numbers_them():
+    """The live region announces the linked findings by the places the page
+    shows (a PDF's "page 3, line 10"), not the rebuilt text's line numbers."""
+    pdf = Path(__file__).resolve().parents[2] / "fixtures" / "pdf" / "medway_focused_2019.pdf"
+    (result,) = api.report_paths([str(pdf)])
+    dom = parse(render_document([result]))
+    buttons = [b for b in dom.iter("button") if "select-link" in b.classes]
+    assert buttons
+    for button in buttons:
+        targets = button.attrs["data-targets"].split()
+        places = button.attrs["data-places"].split("; ") if targets else []
+        assert len(places) == len(targets)
+        for line, place in zip(targets, places, strict=True):
+            assert re.fullmatch(r"page \d+, line \d+", place)
+            assert [a for a in dom.find(href=f"#l1-L{line}") if a.text().endswith(place)]  # as the page says
+    script = next(e for e in dom.iter("script")).text()
+    assert "button.dataset.places" in script and "targets.join" not in script

@@ -39,7 +39,7 @@
       });
     });
     status.textContent = targets.length
-      ? `${button.dataset.label}: ${targets.length} linked finding${targets.length === 1 ? "" : "s"} highlighted in the letter (line ${targets.join(", ")}).`
+      ? `${button.dataset.label}: ${targets.length} linked finding${targets.length === 1 ? "" : "s"} highlighted in the letter (${button.dataset.places}).`
       : `${button.dataset.label}: no finding is linked to it.`;
     const first = highlighted[0] || linesOf(article, button.dataset.self)[0];
     if (first) first.scrollIntoView({ block: "center", behavior: reduceMotion ? "auto" : "smooth" });
