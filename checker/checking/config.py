@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from checker.checking.setting_files import read_setting_text, why_not_read
 from checker.diagnostics import SEVERITIES
 from checker.reading.source import why_unreadable
 
@@ -149,13 +150,13 @@ def parse_config(data: dict, path: str) -> Config:
 def load_config_file(path: str) -> Config:
     file = Path(path)
     try:
-        text = file.read_text(encoding="utf-8")
+        text = read_setting_text(file)
     except UnicodeDecodeError as error:
         raise ConfigError(
             f"cannot read configuration: not UTF-8 text (byte {error.start})", path, 0
         ) from None
     except OSError as error:
-        raise ConfigError(f"cannot read configuration: {why_unreadable(path, error)}", path, 0) from None
+        raise ConfigError(f"cannot read configuration: {why_not_read(path, error)}", path, 0) from None
     if file.name == "pyproject.toml":
         data = _toml(text, path)
         tool = data.get("tool", {})
