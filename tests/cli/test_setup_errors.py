@@ -146,3 +146,14 @@ def test_a_date_that_does_not_exist_in_yaml_is_an_error_at_its_line(cli, project
     (project / ".lettercheck.yaml").write_text("select: [DATE]\nexclude:\n  - 2020-02-30\n", encoding="utf-8")
     error = _one_error_line(cli("check", str(project / "letter.md")))
     assert error == f"{project / '.lettercheck.yaml'}:3: invalid YAML: day is out of range for month"
+
+
+def test_a_missing_rule_folder_is_named_at_its_line_in_the_configuration(cli, project):
+    (project / ".lettercheck.yaml").write_text(
+        'select: [DATE]\nrule_dirs: ["house-rules"]\n', encoding="utf-8"
+    )
+    error = _one_error_line(cli("check", str(project / "letter.md")))
+    assert (
+        error
+        == f"{project / '.lettercheck.yaml'}:2: rule directory 'house-rules' in rule_dirs does not exist"
+    )
