@@ -114,6 +114,8 @@ def check_writable(path: str) -> None:
         raise BaselineError(f"cannot write baseline: the folder {folder} does not exist", path)
     if os.path.isdir(path):
         raise BaselineError("cannot write baseline: it is a directory", path)
+    if os.path.exists(path) and not os.stat(path).st_mode & 0o222:
+        raise BaselineError("cannot write baseline: the file is read-only", path)
 
 
 def write(path: str, results) -> None:
