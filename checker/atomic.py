@@ -12,6 +12,8 @@ import os
 import stat
 from contextlib import suppress
 
+_ANY_WRITE = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
+
 
 def write_text(path: str, text: str) -> None:
     """Replace `path` with `text` (UTF-8, LF) in one step."""
@@ -23,7 +25,10 @@ def replace_file(path: str, data: bytes) -> None:
     written: a new file in the same folder, flushed to disk, then renamed over
     the old one (which keeps its permissions). On any failure the old file is
     untouched and the new one removed. A symbolic link is followed, not replaced.
-    A file that does not exist yet gets the mode the umask gives."""
+    A file that does not exist yet gets the mode the umask gives. A read-only
+    file (we may not write it, or no one may: kept as it is on purpose, even
+    from root) is refused, though the rename alone would be allowed."""
+    import errno
     import tempfile
 
     target = os.path.realpath(path)
@@ -32,6 +37,8 @@ def replace_file(path: str, data: bytes) -> None:
         old = os.stat(target)
     except FileNotFoundError:
         old = None
+    if old and (not old.st_mode & _ANY_WRITE or not os.access(target, os.W_OK)):
+        raise PermissionError(errno.EACCES, "the file is read-only", path)
     handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".lettercheck-tmp", dir=folder)
     try:
         with os.fdopen(handle, "wb") as out:

@@ -151,6 +151,8 @@ def test_the_readme_example_is_valid_and_loads(tmp_path):
     example = re.search(r"```toml\n(.*?)```", section, re.DOTALL).group(1)
     table = tomllib.loads(example)["tool"]["lettercheck"]
     assert _valid(table)
+    for folder in table.get("rule_dirs", []):  # a rule folder that is missing is an error
+        (tmp_path / folder).mkdir()
     parse_config(table, str(tmp_path / "pyproject.toml"))
 
 

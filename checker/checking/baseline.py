@@ -55,12 +55,14 @@ def key_for(path: str, folder: str) -> str:
 
 def load(path: str) -> Baseline:
     """Read and validate a baseline; raise BaselineError naming the file and line."""
+    from checker.checking.setting_files import read_setting_text, why_not_read
+
     try:
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
-    except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or str(error)
-        raise BaselineError(f"cannot read baseline: {reason}", path) from None
+        text = read_setting_text(path)
+    except UnicodeDecodeError as error:
+        raise BaselineError(f"cannot read baseline: not UTF-8 text (byte {error.start})", path) from None
+    except OSError as error:
+        raise BaselineError(f"cannot read baseline: {why_not_read(path, error)}", path) from None
     try:
         data = json.loads(text)
     except ValueError as error:
@@ -112,6 +114,8 @@ def check_writable(path: str) -> None:
         raise BaselineError(f"cannot write baseline: the folder {folder} does not exist", path)
     if os.path.isdir(path):
         raise BaselineError("cannot write baseline: it is a directory", path)
+    if os.path.exists(path) and not os.stat(path).st_mode & 0o222:
+        raise BaselineError("cannot write baseline: the file is read-only", path)
 
 
 def write(path: str, results) -> None:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from checker.checking.setting_files import read_setting_text, why_not_read
 from checker.diagnostics import SEVERITIES
 from checker.reading.source import why_unreadable
 
@@ -104,6 +105,19 @@ def _as_tuple(value, key: str, path: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _rule_dirs(data: dict, root: str, path: str) -> tuple[str, ...]:
+    """The rule folders, relative to the configuration's folder; one that is
+    missing is this file's mistake, named at its line."""
+    folders = []
+    for folder in _as_tuple(data.get("rule_dirs", []), "rule_dirs", path):
+        where = os.path.join(root, folder)
+        if not os.path.isdir(where):
+            problem = "is not a folder" if os.path.lexists(where) else "does not exist"
+            raise ConfigError(f"rule directory '{folder}' in rule_dirs {problem}", path, key="rule_dirs")
+        folders.append(where)
+    return tuple(folders)
+
+
 def parse_config(data: dict, path: str) -> Config:
     if not isinstance(data, dict):
         raise ConfigError("configuration must be a table of settings", path)
@@ -128,7 +142,7 @@ def parse_config(data: dict, path: str) -> Config:
     fail_on = data.get("fail_on", "error")
     if not isinstance(fail_on, str) or fail_on not in SEVERITIES:
         raise ConfigError("'fail_on' must be error, warning or info", path, key="fail_on")
-    rule_dirs = tuple(os.path.join(root, d) for d in _as_tuple(data.get("rule_dirs", []), "rule_dirs", path))
+    rule_dirs = _rule_dirs(data, root, path)
     return Config(
         path=path,
         select=_as_tuple(data.get("select", []), "select", path),
@@ -149,13 +163,13 @@ def parse_config(data: dict, path: str) -> Config:
 def load_config_file(path: str) -> Config:
     file = Path(path)
     try:
-        text = file.read_text(encoding="utf-8")
+        text = read_setting_text(file)
     except UnicodeDecodeError as error:
         raise ConfigError(
             f"cannot read configuration: not UTF-8 text (byte {error.start})", path, 0
         ) from None
     except OSError as error:
-        raise ConfigError(f"cannot read configuration: {why_unreadable(path, error)}", path, 0) from None
+        raise ConfigError(f"cannot read configuration: {why_not_read(path, error)}", path, 0) from None
     if file.name == "pyproject.toml":
         data = _toml(text, path)
         tool = data.get("tool", {})

@@ -77,18 +77,17 @@ class _Catalogue:
 
     def add_file(self, path: Path) -> None:
         from checker.checking.bounded_yaml import YamlError, load
+        from checker.checking.setting_files import read_setting_text, why_not_read
 
         name = str(path)
         try:
-            text = path.read_text(encoding="utf-8")
+            text = read_setting_text(path)
         except UnicodeDecodeError as error:
             raise RulePackError(
                 f"cannot read letter types: not UTF-8 text (byte {error.start})", name
             ) from None
         except OSError as error:
-            from checker.reading.source import why_unreadable
-
-            raise RulePackError(f"cannot read letter types: {why_unreadable(name, error)}", name) from None
+            raise RulePackError(f"cannot read letter types: {why_not_read(name, error)}", name) from None
         try:
             root, data = load(text)
         except YamlError as error:

@@ -115,15 +115,15 @@ def _read_pack(path: Path, validate: bool):
         if prebuilt is not None:
             lines = prebuilt["rule_lines"]
             return prebuilt["data"], lambda where: (lines[where[1]], 1) if len(where) > 1 else (1, 1)
+    from checker.checking.setting_files import read_setting_text, why_not_read
+
     name = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_setting_text(path)
     except UnicodeDecodeError as error:
         raise RulePackError(f"cannot read rule file: not UTF-8 text (byte {error.start})", name) from None
     except OSError as error:
-        from checker.reading.source import why_unreadable
-
-        raise RulePackError(f"cannot read rule file: {why_unreadable(name, error)}", name) from None
+        raise RulePackError(f"cannot read rule file: {why_not_read(name, error)}", name) from None
     try:
         root, data = load(text, trusted=not validate)  # the shipped packs are not validated: ours
     except YamlError as error:

@@ -73,6 +73,8 @@ def run_check(options: CheckOptions) -> int:
     paths = list(options.paths or ())
     if options.stdin_filename and not paths:
         paths = ["-"]
+    elif options.stdin_filename and "-" not in paths:
+        warn("--stdin-filename is ignored: it names standard input, which is checked only with - or no path")
     if not paths:
         fail("no letters to check: name files or folders, or - for standard input (see --help)")
     return CheckRun(options, paths).run()

@@ -82,13 +82,36 @@ def _table(rules) -> None:
     from rich.markup import escape
     from rich.table import Table
 
+    out = console()
+    headers = ("ID", "Name", "Category", "Severity")
+    widths = [max(len(cell) for cell in column) for column in zip(headers, *rows, strict=False)][:4]
+    if out.width < sum(widths) + _TABLE_FRAME + _NARROWEST_REPORTS:
+        _listed(rows, out)
+        return
     table = Table(title=f"{len(rules)} rules", title_justify="left")
-    for column in ("ID", "Name", "Category", "Severity"):
+    for column in headers:
         table.add_column(column, no_wrap=True)
     table.add_column("Reports", overflow="fold", ratio=1)  # wraps at word boundaries
     for row in rows:
         table.add_row(*(escape(cell) for cell in row))
-    console().print(table)
+    out.print(table)
+
+
+_TABLE_FRAME = 16  # a rich table's borders and padding for five columns
+_NARROWEST_REPORTS = 24  # below this the Reports column is unreadable (or gone)
+
+
+def _listed(rows, out) -> None:
+    """A terminal too narrow for the table: each rule on a line of its own,
+    what it reports below, both wrapped at word boundaries (a table would cut
+    the IDs and squeeze the Reports column out)."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    out.print(f"{len(rows)} rules")
+    for rule_id, name, category, severity, reports in rows:
+        out.print(Text.assemble((rule_id, "bold"), f"  {severity}  {name} ({category})"))
+        out.print(Padding(Text(reports), (0, 0, 0, 4)))
 
 
 def run_explain(rule_id: str, config: str | None) -> None:

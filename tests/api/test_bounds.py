@@ -43,6 +43,39 @@ def test_a_named_pipe_named_explicitly_is_reported_and_the_others_checked(folder
     assert done.returncode == 2
 
 
+@pytest.mark.parametrize(("option", "what"), [("--config", "configuration"), ("--baseline", "baseline")])
+def test_a_named_pipe_given_as_a_setting_file_is_an_error_not_a_hang(folder_with_a_pipe, option, what):
+    pipe = folder_with_a_pipe / "settings_pipe"
+    os.mkfifo(pipe)
+    done = _lettercheck("check", str(folder_with_a_pipe / "a_letter.md"), option, str(pipe), timeout=30)
+    assert (
+        done.stderr == f"lettercheck: error: {pipe}: cannot read {what}: not a regular file (a named pipe)\n"
+    )
+    assert done.returncode == 2
+
+
+def test_a_named_pipe_in_a_rule_folder_is_an_error_not_a_hang(folder_with_a_pipe):
+    (folder_with_a_pipe / "b_pipe.md").unlink()
+    (folder_with_a_pipe / "own-rules").mkdir()
+    os.mkfifo(folder_with_a_pipe / "own-rules" / "house.yaml")
+    (folder_with_a_pipe / ".lettercheck.yaml").write_text('rule_dirs: ["own-rules"]\n', encoding="utf-8")
+    done = _lettercheck("check", str(folder_with_a_pipe / "a_letter.md"), timeout=30)
+    pack = folder_with_a_pipe / "own-rules" / "house.yaml"
+    assert (
+        done.stderr
+        == f"lettercheck: error: {pack}:1:1: cannot read rule file: not a regular file (a named pipe)\n"
+    )
+    assert done.returncode == 2
+
+
+def test_a_character_device_given_as_a_baseline_is_not_read_forever(folder_with_a_pipe):
+    done = _lettercheck(
+        "check", str(folder_with_a_pipe / "a_letter.md"), "--baseline", os.devnull, timeout=30
+    )
+    assert "cannot read baseline: not a regular file (a character device)" in done.stderr
+    assert done.returncode == 2
+
+
 def _twelve_letters(tmp_path):
     letters = sorted(LETTERS.iterdir()) + sorted(BROKEN.iterdir())
     for index, letter in enumerate(letters[:12]):

@@ -123,6 +123,22 @@ def test_a_fixed_file_keeps_its_mode_and_a_link_stays_a_link(cli, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["letters", "real.md"]
 
 
+def test_a_read_only_letter_is_not_rewritten_and_the_others_are(cli, tmp_path):
+    """The rename would be allowed (the folder is writable), but read-only
+    says "keep this as it is": refused, exit 2, the other file still fixed."""
+    kept, fixed = tmp_path / "a_published.md", tmp_path / "b_draft.md"
+    kept.write_text(MISSPELT, encoding="utf-8")
+    fixed.write_text(MISSPELT, encoding="utf-8")
+    os.chmod(kept, 0o444)
+    result = _fix(cli, kept, fixed)
+    assert f"lettercheck: error: {kept}: fixes not written: the file is read-only" in result.stderr
+    assert result.exit_code == 2
+    assert kept.read_text(encoding="utf-8") == MISSPELT
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o444
+    assert fixed.read_text(encoding="utf-8") == FIXED
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a_published.md", "b_draft.md"]
+
+
 def test_a_fix_that_the_encoding_cannot_carry_is_refused_and_nothing_is_written(tmp_path):
     from checker.reading import source
 

@@ -154,6 +154,13 @@ def test_stdin_filename_names_the_input_and_picks_its_configuration(cli, tmp_pat
     assert ignored.exit_code == 0 and "DRAFT001" not in ignored.stdout
 
 
+def test_stdin_filename_with_paths_and_no_dash_says_it_is_ignored(cli):
+    result = cli("check", str(HEADING), "--stdin-filename", "draft.md", "-f", "concise")
+    assert result.stderr.startswith("lettercheck: warning: --stdin-filename is ignored:")
+    assert result.stdout.startswith(f"{HEADING}:27:4: STR012")
+    assert result.exit_code == 1
+
+
 def test_show_settings_says_what_applies_to_a_file(cli, tmp_path):
     (tmp_path / ".lettercheck.yaml").write_text(
         "rule_dirs: [house]\nignore: [STYLE003]\nper_file_ignores: {'drafts/*': [DRAFT001]}\n",

@@ -72,6 +72,41 @@ def test_piped_rules_output_is_neither_padded_nor_cut(cli, house, monkeypatch):
     assert all(line[columns - 2 : columns] == "  " for line in lines[1:])
 
 
+def _rules_on_a_terminal(monkeypatch, columns: int) -> list[str]:
+    """What `rules` shows on a terminal `columns` wide."""
+    import io
+    import sys
+
+    from rich.console import Console
+
+    from checker.cli import rules_command
+
+    screen = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", type("Terminal", (io.StringIO,), {"isatty": lambda self: True})())
+    monkeypatch.setattr(
+        rules_command, "console", lambda: Console(file=screen, width=columns, color_system=None)
+    )
+    rules_command.run_rules(None, None, "table", None)
+    return screen.getvalue().splitlines()
+
+
+def test_rules_on_a_narrow_terminal_keeps_ids_whole_and_wraps_what_they_report(monkeypatch):
+    """At 50 columns a table would cut the IDs ('DAT…') and squeeze the
+    Reports column out: each rule gets its own line instead."""
+    lines = _rules_on_a_terminal(monkeypatch, 50)
+    assert all(len(line) <= 50 for line in lines)
+    assert "DATE002  error  impossible-date (dates)" in lines
+    reports = lines[lines.index("DATE002  error  impossible-date (dates)") + 1]
+    assert reports.strip() == "'{date}' is not a real date ({problem})"
+    assert not any("…" in line for line in lines)
+
+
+def test_rules_on_a_wide_terminal_is_a_table(monkeypatch):
+    lines = _rules_on_a_terminal(monkeypatch, 160)
+    assert any(line.startswith("┃ ID") and "Reports" in line for line in lines)
+    assert any("│ DATE002  │ impossible-date" in line for line in lines)
+
+
 def test_explain_accepts_names_and_any_case_and_suggests(cli):
     for written in ("DATE008", "date008", "date-style", " Date-Style "):
         assert cli("explain", written).stdout.startswith("# DATE008 (date-style)"), written

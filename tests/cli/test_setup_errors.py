@@ -146,3 +146,24 @@ def test_a_date_that_does_not_exist_in_yaml_is_an_error_at_its_line(cli, project
     (project / ".lettercheck.yaml").write_text("select: [DATE]\nexclude:\n  - 2020-02-30\n", encoding="utf-8")
     error = _one_error_line(cli("check", str(project / "letter.md")))
     assert error == f"{project / '.lettercheck.yaml'}:3: invalid YAML: day is out of range for month"
+
+
+def test_a_missing_rule_folder_is_named_at_its_line_in_the_configuration(cli, project):
+    (project / ".lettercheck.yaml").write_text(
+        'select: [DATE]\nrule_dirs: ["house-rules"]\n', encoding="utf-8"
+    )
+    error = _one_error_line(cli("check", str(project / "letter.md")))
+    assert (
+        error
+        == f"{project / '.lettercheck.yaml'}:2: rule directory 'house-rules' in rule_dirs does not exist"
+    )
+
+
+def test_write_baseline_over_a_read_only_file_fails_before_any_work(cli, tmp_path):
+    target = tmp_path / "baseline.json"
+    target.write_text('{"version": 2, "files": {}}\n', encoding="utf-8")
+    os.chmod(target, 0o444)
+    result = cli("check", str(BROKEN), "--write-baseline", str(target))
+    assert _one_error_line(result) == f"{target}: cannot write baseline: the file is read-only"
+    assert result.stdout == ""
+    assert target.read_text(encoding="utf-8") == '{"version": 2, "files": {}}\n'
