@@ -385,3 +385,31 @@ def test_lsp_with_a_missing_configuration_file_fails_clearly(cli):
     result = cli("lsp", "--config", "no/such/.lettercheck.yaml")
     assert result.exit_code == 2
     assert result.stderr == "lettercheck: error: no/such/.lettercheck.yaml: no such configuration file\n"
+
+
+def test_a_malformed_message_is_one_line_in_the_log_and_the_server_carries_on():
+    """An editor (or a broken pipe) sending bad JSON: the server's log gets one
+    line saying so, not a traceback, and the next request is still answered."""
+    import json
+    import subprocess
+    import sys
+
+    def framed(body: bytes) -> bytes:
+        return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+    shutdown = json.dumps({"jsonrpc": "2.0", "id": 1, "method": "shutdown"}).encode()
+    exit_ = json.dumps({"jsonrpc": "2.0", "method": "exit"}).encode()
+    done = subprocess.run(
+        [sys.executable, "-m", "checker", "lsp"],
+        input=framed(b"{bad}") + framed(shutdown) + framed(exit_),
+        capture_output=True,
+        timeout=60,
+    )
+    log = done.stderr.decode()
+    assert "Traceback" not in log
+    [line] = log.splitlines()  # pygls words the message; we make it one line and name the cause
+    assert line.startswith("lettercheck lsp: error: ")
+    assert line.endswith(
+        "JSONDecodeError: Expecting property name enclosed in double quotes: line 1 column 2 (char 1)"
+    )
+    assert b'"id": 1' in done.stdout and b'"result": null' in done.stdout  # shutdown answered

@@ -32,6 +32,7 @@ from checker.lsp.engine_adapter import Problem, SettingsError
 from checker.lsp.hover import hover_markdown, hover_plain
 from checker.lsp.lsp_diagnostics import check_failed, setup_failed, to_lsp
 from checker.lsp.positions import UTF16, from_client, problem_range, split_lines
+from checker.lsp.server_log import log_one_line_per_problem
 from checker.lsp.settings import SettingsCache
 
 DEFAULT_DEBOUNCE = 0.1  # seconds of quiet typing before a check
@@ -277,4 +278,5 @@ def serve(explicit_config: str | None = None, debounce: float = DEFAULT_DEBOUNCE
     """Run the server on standard input and output until the editor ends it."""
     if explicit_config:
         explicit_config = os.path.abspath(explicit_config)
+    log_one_line_per_problem()
     LetterServer(explicit_config, debounce).start_io()
