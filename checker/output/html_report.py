@@ -19,6 +19,7 @@ from importlib import resources
 
 from checker import __version__
 from checker.atomic import write_text
+from checker.output.escape import INVISIBLE, code_point, mark_invisible
 from checker.output.pack import LetterPage, letter_page, long_date, rule_counts
 
 ICONS = {"error": "✖", "warning": "▲", "info": "●"}
@@ -50,9 +51,58 @@ def _environment():
         trim_blocks=True,
         lstrip_blocks=True,
         extensions=["jinja2.ext.do"],
+        finalize=shown_in_html,
     )
+    env.filters["plain"] = plain_text
     env.globals.update(icons=ICONS, plural=PLURAL, long_date=long_date, asset=_asset)
     return env
+
+
+def shown_in_html(value):
+    """Every value a template prints: text with each invisible format
+    character (a right-to-left override, a zero-width space) as a marked
+    `<U+202E>`, so that a hostile letter cannot reorder or hide what the
+    reviewer reads. Columns are counted before this, on the letter's own
+    text, so positions stay right. (The letter's lines show control
+    characters as their pictures already: see annotate.)"""
+    if value.__class__ is str and _has_invisible(value):  # not Markup: ours, already safe
+        from markupsafe import Markup
+
+        return Markup("").join(_marked(value))
+    return value
+
+
+_has_invisible = INVISIBLE.search
+
+
+def _marked(text: str):
+    from markupsafe import escape
+
+    at = 0
+    for found in INVISIBLE.finditer(text):
+        yield escape(text[at : found.start()])
+        yield _marker(found.group())
+        at = found.end()
+    yield escape(text[at:])
+
+
+@cache
+def _marker(char: str):
+    import unicodedata
+
+    from markupsafe import Markup
+
+    point = code_point(char)
+    name = unicodedata.name(char, "invisible character").lower()
+    return Markup('<span class="invisible" data-char="{}" title="{}">&lt;{}&gt;</span>').format(
+        point, name, point
+    )
+
+
+def plain_text(value) -> str:
+    """For an attribute or the page's <title>, where no tag can go: the same
+    characters shown as plain `<U+202E>` text."""
+    return mark_invisible(str(value))
 
 
 @cache
