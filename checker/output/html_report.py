@@ -18,7 +18,6 @@ from functools import cache
 from importlib import resources
 
 from checker import __version__
-from checker.atomic import write_text
 from checker.output.escape import INVISIBLE, code_point, mark_invisible
 from checker.output.pack import LetterPage, letter_page, long_date, rule_counts
 
@@ -169,21 +168,23 @@ def _document(pages: list[LetterPage], meta: Meta) -> str:
 
 def write_pack(results, folder: str) -> list[str]:
     """Write index.html, a page per letter and pack.html into `folder`
-    (created if needed); return the files written."""
+    (created if needed), all or none of them (see pack_files); return the
+    files written. Every page is rendered before anything is written."""
+    from checker.output.pack_files import write_all
+
     pages = build_pages(results)
     meta = _meta(pages)
     if os.path.exists(folder) and not os.path.isdir(folder):
         why = "it is a file, not a folder (a name ending in .html gets one page instead)"
         raise NotADirectoryError(errno.ENOTDIR, why, folder)
-    os.makedirs(folder, exist_ok=True)
     env = _environment()
     several = len(pages) > 1
-    written = []
     letter_template = env.get_template("letter.html.j2")
-    for page in pages:
-        target = os.path.join(folder, page.file_name)
-        write_text(target, letter_template.render(page=page, meta=meta, index_href=INDEX))
-        written.append(target)
+    files = [
+        (page.file_name, letter_template.render(page=page, meta=meta, index_href=INDEX)) for page in pages
+    ]
+    if several:
+        files.append((PACK, _document(pages, meta)))
     index = env.get_template("index.html.j2").render(
         pages=pages,
         meta=meta,
@@ -191,9 +192,6 @@ def write_pack(results, folder: str) -> list[str]:
         links=[page.file_name for page in pages],
         print_href=PACK if several else None,
     )
-    write_text(os.path.join(folder, INDEX), index)
-    written.append(os.path.join(folder, INDEX))
-    if several:
-        write_text(os.path.join(folder, PACK), _document(pages, meta))
-        written.append(os.path.join(folder, PACK))
-    return written
+    files.append((INDEX, index))
+    os.makedirs(folder, exist_ok=True)
+    return write_all(folder, files, summaries=(PACK, INDEX))  # a pack.html of older letters goes too
