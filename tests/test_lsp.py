@@ -345,6 +345,13 @@ def test_files_the_configuration_does_not_include_get_no_diagnostics(lsp, tmp_pa
     assert _codes(lsp.open(uri_of(_letter_in(tmp_path)), text)) == ["DATE001"]
 
 
+def test_a_letter_with_an_upper_case_extension_is_checked(lsp, tmp_path):
+    text = (BROKEN / "DATE001_dated_before_visit.md").read_text(encoding="utf-8")
+    assert _codes(lsp.open(uri_of(tmp_path / "DRAFT.MD"), text)) == ["DATE001"]
+    assert _codes(lsp.open(uri_of(tmp_path / "Draft.Txt"), text)) == ["DATE001"]
+    assert _codes(lsp.open(uri_of(tmp_path / "NOTES.RST"), text)) == []
+
+
 def test_plain_text_clients_get_plain_hovers(tmp_path):
     capabilities = types.ClientCapabilities(
         text_document=types.TextDocumentClientCapabilities(

@@ -109,3 +109,11 @@ def test_the_hooks_honour_the_configurations_exclude(repo):
     result = _pre_commit(repo, "run", "lettercheck", "--all-files")
     assert result.returncode == 0, result.stdout
     assert "README.md" not in result.stdout
+
+
+def test_the_check_hook_runs_on_extensions_in_any_case(repo):
+    shutil.copy(BROKEN / "DATE001_dated_before_visit.md", repo / "DRAFT.MD")
+    _stage(repo)
+    result = _pre_commit(repo, "run", "lettercheck", "--all-files")
+    assert result.returncode == 1, result.stdout
+    assert "DRAFT.MD:9:1" in result.stdout

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import fnmatch
 import os
 import stat
 from collections.abc import Iterable, Iterator
+
+from checker.globs import glob_matches
 
 DEFAULT_INCLUDE = ("*.md", "*.txt", "*.pdf", "*.docx")
 
@@ -39,7 +40,7 @@ def _walk(folder: str, include: tuple[str, ...], exclude: tuple[str, ...], root:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for file in files:
             full = os.path.join(here, file)
-            if not any(fnmatch.fnmatch(file, pattern) for pattern in include):
+            if not any(glob_matches(file, pattern) for pattern in include):
                 continue
             if _excluded(full, exclude, (folder, root)):
                 continue
@@ -50,7 +51,7 @@ def _walk(folder: str, include: tuple[str, ...], exclude: tuple[str, ...], root:
 def _excluded(path: str, exclude: tuple[str, ...], bases: tuple[str | None, ...]) -> bool:
     """Does a pattern match `path` as written or relative to one of `bases`?"""
     names = [path, *(os.path.relpath(path, base) for base in bases if base)]
-    return any(fnmatch.fnmatch(name, pattern) for name in names for pattern in exclude)
+    return any(glob_matches(name, pattern) for name in names for pattern in exclude)
 
 
 def _special_file(path: str) -> bool:

@@ -15,7 +15,6 @@ Found by walking up from the checked file's folder; the nearest wins.
 
 from __future__ import annotations
 
-import fnmatch
 import json
 import os
 import re
@@ -26,6 +25,7 @@ from pathlib import Path
 
 from checker.checking.setting_files import read_setting_text, why_not_read
 from checker.diagnostics import SEVERITIES
+from checker.globs import glob_matches
 from checker.reading.source import why_unreadable
 
 KEYS = (
@@ -80,19 +80,19 @@ class Config:
         """Does an `exclude` pattern match `path`, taken relative to the
         configuration's folder or as written?"""
         relative = os.path.relpath(path, self.root)
-        return any(fnmatch.fnmatch(relative, p) or fnmatch.fnmatch(path, p) for p in self.exclude)
+        return any(glob_matches(relative, p) or glob_matches(path, p) for p in self.exclude)
 
     def wants(self, path: str) -> bool:
         """Would walking a folder check `path`? Its name matches `include`
         and no `exclude` pattern matches it."""
         name = os.path.basename(path)
-        return any(fnmatch.fnmatch(name, p) for p in self.include) and not self.excludes(path)
+        return any(glob_matches(name, p) for p in self.include) and not self.excludes(path)
 
     def ignored_for(self, path: str) -> tuple[str, ...]:
         relative = os.path.relpath(path, self.root) if path != "<stdin>" else path
         found: list[str] = []
         for pattern, rules in self.per_file_ignores:
-            if fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(path, pattern):
+            if glob_matches(relative, pattern) or glob_matches(path, pattern):
                 found.extend(rules)
         return tuple(found)
 

@@ -34,7 +34,8 @@ YAML_TEMPLATE = """\
 # The lowest severity that makes `lettercheck check` exit 1: error, warning or info.
 fail_on: error
 
-# The files checked when a folder is walked (and by the language server).
+# The files checked when a folder is walked (and by the language server);
+# extensions match in any case (*.pdf finds Letter.PDF).
 include: ["*.md", "*.txt", "*.pdf", "*.docx"]
 
 # Paths skipped when a folder is walked (globs on the path relative to that folder).

@@ -41,8 +41,17 @@ def _emit(fmt: str, results, output: str | None) -> None:
         import os
 
         from checker.output.html_report import INDEX, write_pack
+        from checker.output.pack_files import PackNotWritten
 
-        written = _write(output, lambda: write_pack(results, output))
+        try:
+            written = _write(output, lambda: write_pack(results, output))
+        except PackNotWritten as error:
+            state = (
+                f"{output} now holds only part of this report, and no index: write it again"
+                if error.changed
+                else f"nothing in {output} was changed"
+            )
+            fail(f"{error.path}: cannot write the report: {error.reason}; {state}")
         index = os.path.join(output, INDEX)
         sys.stderr.write(f"lettercheck: wrote {len(written)} files to {output}; start at {index}\n")
         return

@@ -16,8 +16,10 @@ from __future__ import annotations
 import re
 
 # C0 controls, DEL, C1 controls, line/paragraph separators, bidirectional
-# embeddings, overrides and isolates, and lone surrogates.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# marks, embeddings, overrides and isolates, and lone surrogates.
+_UNSAFE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
@@ -74,3 +76,28 @@ _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 def visible(text: str) -> str:
     """The text with control characters replaced by their visible pictures (the HTML report)."""
     return text.translate(_CONTROL_PICTURES) if _CONTROL.search(text) else text
+
+
+# Characters a reader cannot see that change what is seen: the invisible format
+# characters (Unicode category Cf: bidirectional marks, embeddings, overrides
+# and isolates, zero-width spaces and joiners, the soft hyphen, tags...) and
+# the line and paragraph separators. A right-to-left override in a letter
+# would reorder the text a reviewer reads in the HTML report.
+INVISIBLE = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
+    "\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+)
+
+
+def code_point(char: str) -> str:
+    """`U+202E`: how an invisible character is named where it stood."""
+    return f"U+{ord(char):04X}"
+
+
+def mark_invisible(text: str) -> str:
+    """`text` with each invisible format character shown as `<U+202E>`
+    (the markdown and terminal reports, and HTML attributes)."""
+    if not INVISIBLE.search(text):
+        return text
+    return INVISIBLE.sub(lambda match: f"<{code_point(match.group())}>", text)

@@ -18,7 +18,7 @@ from functools import cache
 from importlib import resources
 
 from checker import __version__
-from checker.atomic import write_text
+from checker.output.escape import INVISIBLE, code_point, mark_invisible
 from checker.output.pack import LetterPage, letter_page, long_date, rule_counts
 
 ICONS = {"error": "✖", "warning": "▲", "info": "●"}
@@ -50,9 +50,58 @@ def _environment():
         trim_blocks=True,
         lstrip_blocks=True,
         extensions=["jinja2.ext.do"],
+        finalize=shown_in_html,
     )
+    env.filters["plain"] = plain_text
     env.globals.update(icons=ICONS, plural=PLURAL, long_date=long_date, asset=_asset)
     return env
+
+
+def shown_in_html(value):
+    """Every value a template prints: text with each invisible format
+    character (a right-to-left override, a zero-width space) as a marked
+    `<U+202E>`, so that a hostile letter cannot reorder or hide what the
+    reviewer reads. Columns are counted before this, on the letter's own
+    text, so positions stay right. (The letter's lines show control
+    characters as their pictures already: see annotate.)"""
+    if value.__class__ is str and _has_invisible(value):  # not Markup: ours, already safe
+        from markupsafe import Markup
+
+        return Markup("").join(_marked(value))
+    return value
+
+
+_has_invisible = INVISIBLE.search
+
+
+def _marked(text: str):
+    from markupsafe import escape
+
+    at = 0
+    for found in INVISIBLE.finditer(text):
+        yield escape(text[at : found.start()])
+        yield _marker(found.group())
+        at = found.end()
+    yield escape(text[at:])
+
+
+@cache
+def _marker(char: str):
+    import unicodedata
+
+    from markupsafe import Markup
+
+    point = code_point(char)
+    name = unicodedata.name(char, "invisible character").lower()
+    return Markup('<span class="invisible" data-char="{}" title="{}">&lt;{}&gt;</span>').format(
+        point, name, point
+    )
+
+
+def plain_text(value) -> str:
+    """For an attribute or the page's <title>, where no tag can go: the same
+    characters shown as plain `<U+202E>` text."""
+    return mark_invisible(str(value))
 
 
 @cache
@@ -119,21 +168,23 @@ def _document(pages: list[LetterPage], meta: Meta) -> str:
 
 def write_pack(results, folder: str) -> list[str]:
     """Write index.html, a page per letter and pack.html into `folder`
-    (created if needed); return the files written."""
+    (created if needed), all or none of them (see pack_files); return the
+    files written. Every page is rendered before anything is written."""
+    from checker.output.pack_files import write_all
+
     pages = build_pages(results)
     meta = _meta(pages)
     if os.path.exists(folder) and not os.path.isdir(folder):
         why = "it is a file, not a folder (a name ending in .html gets one page instead)"
         raise NotADirectoryError(errno.ENOTDIR, why, folder)
-    os.makedirs(folder, exist_ok=True)
     env = _environment()
     several = len(pages) > 1
-    written = []
     letter_template = env.get_template("letter.html.j2")
-    for page in pages:
-        target = os.path.join(folder, page.file_name)
-        write_text(target, letter_template.render(page=page, meta=meta, index_href=INDEX))
-        written.append(target)
+    files = [
+        (page.file_name, letter_template.render(page=page, meta=meta, index_href=INDEX)) for page in pages
+    ]
+    if several:
+        files.append((PACK, _document(pages, meta)))
     index = env.get_template("index.html.j2").render(
         pages=pages,
         meta=meta,
@@ -141,9 +192,6 @@ def write_pack(results, folder: str) -> list[str]:
         links=[page.file_name for page in pages],
         print_href=PACK if several else None,
     )
-    write_text(os.path.join(folder, INDEX), index)
-    written.append(os.path.join(folder, INDEX))
-    if several:
-        write_text(os.path.join(folder, PACK), _document(pages, meta))
-        written.append(os.path.join(folder, PACK))
-    return written
+    files.append((INDEX, index))
+    os.makedirs(folder, exist_ok=True)
+    return write_all(folder, files, summaries=(PACK, INDEX))  # a pack.html of older letters goes too

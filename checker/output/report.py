@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from checker.diagnostics import place_words
-from checker.output.escape import visible
+from checker.output.escape import mark_invisible, visible
 from checker.output.letter_data import REPORT_VERSION, letter_dict
 
 if TYPE_CHECKING:
@@ -179,10 +179,10 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 
 def markdown_text(text: str) -> str:
     """Letter text made inert in markdown: HTML escaped, markup characters
-    backslash-escaped, control characters shown, on one line."""
+    backslash-escaped, control and invisible characters shown, on one line."""
     from html import escape
 
-    flat = " ".join(visible(text).split())
+    flat = " ".join(mark_invisible(visible(text)).split())
     return _MARKDOWN_SPECIAL.sub(r"\\\1", escape(flat, quote=False))
 
 
@@ -269,10 +269,10 @@ def render_rich(results: list[FileResult], console) -> None:
 
 
 def _rich_text(value) -> str:
-    """Letter text for rich: markup escaped, control characters shown."""
+    """Letter text for rich: markup escaped, control and invisible characters shown."""
     from rich.markup import escape
 
-    return escape(visible(str(value)))
+    return escape(mark_invisible(visible(str(value))))
 
 
 def _rich_tree(data: dict, path: str):

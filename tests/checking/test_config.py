@@ -60,3 +60,23 @@ def test_broken_config_is_an_error_with_its_file(tmp_path):
     with pytest.raises(ConfigError, match="invalid TOML") as error:
         load_config_file(str(toml))
     assert error.value.line == 2
+
+
+def test_include_exclude_and_per_file_ignores_take_the_extension_in_any_case(tmp_path):
+    from checker.checking.config import Config
+
+    root = str(tmp_path)
+    config = Config(
+        root=root,
+        exclude=("archive/*.md", "README.md"),
+        per_file_ignores=(("old/*.TXT", ("DATE008",)),),
+    )
+    for name in ("Letter.PDF", "Draft.DOCX", "NOTES.MD", "x.TXT", "y.Md"):
+        assert config.wants(f"{root}/{name}"), name
+    assert not config.wants(f"{root}/notes.rst")
+    assert config.excludes(f"{root}/archive/OLD.MD") and config.excludes(f"{root}/README.MD")
+    assert config.ignored_for(f"{root}/old/a.txt") == ("DATE008",)
+    # only the extension: folder and file names keep their case, as the file system does
+    assert not config.excludes(f"{root}/Archive/old.md") and not config.excludes(f"{root}/readme.md")
+    assert Config(root=root, include=("*.MD",)).wants(f"{root}/draft.md")
+    assert not Config(root=root, include=("letter*.md",)).wants(f"{root}/Letter.md")

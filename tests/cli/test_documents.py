@@ -286,6 +286,24 @@ def test_folders_include_pdf_and_word_files_unless_the_configuration_says_otherw
     assert [f["path"].rsplit("/", 1)[1] for f in data["files"]] == ["kent_focused_2019.md"]
 
 
+def test_extensions_in_upper_case_are_walked_and_read_by_the_right_reader(cli, tmp_path):
+    """Windows and macOS save `Letter.PDF`, `Draft.DOCX`: the default `include`
+    and the reader choice take the extension in any case."""
+    shutil.copy(NOTTINGHAM, tmp_path / "Letter.PDF")
+    (tmp_path / "Draft.DOCX").write_bytes(draft())
+    shutil.copy(LETTERS / "kent_focused_2019.md", tmp_path / "NOTES.MD")
+    shutil.copy(LETTERS / "kent_focused_2019.md", tmp_path / "x.TXT")
+    (tmp_path / "notes.rst").write_text("Not a letter.\n", encoding="utf-8")
+    _, data = _json(cli, str(tmp_path))
+    found = {f["path"].rsplit("/", 1)[1]: f["diagnostics"] for f in data["files"]}
+    assert sorted(found) == ["Draft.DOCX", "Letter.PDF", "NOTES.MD", "x.TXT"]
+    assert [(d["rule"], d["page"]) for d in found["Letter.PDF"]] == [("STR014", 5)]
+    assert "DRAFT004" in [d["rule"] for d in found["Draft.DOCX"]]
+    assert found["NOTES.MD"] == found["x.TXT"] == []
+    word = cli("check", str(tmp_path / "Draft.DOCX"), "-f", "concise", "--select", "DRAFT004").stdout
+    assert word.startswith(f"{tmp_path / 'Draft.DOCX'}:paragraph 12:98: DRAFT004")
+
+
 def test_the_reader_is_chosen_by_the_content_not_the_name(cli, tmp_path):
     shutil.copy(NOTTINGHAM, tmp_path / "letter.txt")
     (tmp_path / "draft.md").write_bytes(draft())

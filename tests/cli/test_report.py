@@ -294,3 +294,121 @@ def test_a_reader_that_stops_early_gets_no_internal_error():
         code, stderr = _reader_leaves_early(*command, str(LETTERS))
         assert "Error" not in stderr and "Traceback" not in stderr, (command, stderr)
         assert code in (0, 1), (command, code)
+
+
+# -- the HTML pack: written whole, or the folder left as it was --------------------
+
+
+def _pack_run(folder, *letters, epoch: str, limit: int | None = None):
+    """`lettercheck report LETTERS --format html -o FOLDER` in a process of its
+    own, its file size limited to `limit` bytes (`ulimit -f`: a disk that fills up)."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    def limit_file_size():
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "checker",
+            "report",
+            *map(str, letters),
+            "--format",
+            "html",
+            "-o",
+            str(folder),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SOURCE_DATE_EPOCH": epoch},
+        preexec_fn=limit_file_size if limit else None,
+    )
+
+
+def _contents(folder) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_a_pack_that_cannot_be_written_whole_leaves_the_previous_one_untouched(tmp_path):
+    folder = tmp_path / "qa"
+    hull, kent = letter_path("hull_focused_2018.md"), letter_path("kent_focused_2019.md")
+    first = _pack_run(folder, hull, kent, epoch="1700000000")
+    assert first.returncode == 0, first.stderr
+    before = _contents(folder)
+    assert sorted(before) == ["hull_focused_2018.html", "index.html", "kent_focused_2019.html", "pack.html"]
+    long = tmp_path / "long.md"  # a letter whose page is larger than the disk has room for
+    text = (LETTERS / "kent_focused_2019.md").read_text(encoding="utf-8")
+    long.write_text(text + "\nInspectors also found that plans are not yet consistently clear.\n" * 400)
+    limit = 100_000
+    assert max(len(page) for name, page in before.items() if name != "pack.html") < limit
+    second = _pack_run(folder, hull, kent, long, epoch="1800000000", limit=limit)
+    assert second.returncode == 2
+    assert second.stderr == (
+        f"lettercheck: error: {folder / 'long.html'}: cannot write the report: "
+        f"File too large; nothing in {folder} was changed\n"
+    )
+    assert _contents(folder) == before  # the old pack, every byte, and no temporary file left
+
+
+def test_a_read_only_page_stops_the_pack_before_anything_is_replaced(cli, tmp_path, monkeypatch):
+    folder = tmp_path / "qa"
+    hull, kent = letter_path("hull_focused_2018.md"), letter_path("kent_focused_2019.md")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert cli("report", hull, kent, "--format", "html", "-o", str(folder)).exit_code == 0
+    (folder / "kent_focused_2019.html").chmod(0o444)
+    before = _contents(folder)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")
+    result = cli("report", hull, kent, "--format", "html", "-o", str(folder))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"lettercheck: error: {folder / 'kent_focused_2019.html'}: cannot write the report: "
+        f"the file is read-only; nothing in {folder} was changed\n"
+    )
+    assert _contents(folder) == before
+
+
+def test_a_pack_cut_short_while_renaming_leaves_no_index_to_old_pages(cli, tmp_path, monkeypatch):
+    """Once pages are being replaced, the old index is gone: it would link a
+    mix of old and new pages as if they were one report."""
+    import os
+
+    from checker.output import pack_files
+
+    folder = tmp_path / "qa"
+    hull, kent = letter_path("hull_focused_2018.md"), letter_path("kent_focused_2019.md")
+    assert cli("report", hull, kent, "--format", "html", "-o", str(folder)).exit_code == 0
+    renamed, rename = [], os.replace
+
+    def replace_then_fail(source, target):
+        if renamed:
+            raise OSError(5, "Input/output error")
+        renamed.append(target)
+        rename(source, target)
+
+    monkeypatch.setattr(pack_files.os, "replace", replace_then_fail)
+    result = cli("report", hull, kent, "--format", "html", "-o", str(folder))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"lettercheck: error: {folder / 'kent_focused_2019.html'}: cannot write the report: Input/output error; "
+        f"{folder} now holds only part of this report, and no index: write it again\n"
+    )
+    assert sorted(p.name for p in folder.iterdir()) == ["hull_focused_2018.html", "kent_focused_2019.html"]
+
+
+def test_a_pack_of_one_letter_removes_the_print_document_of_an_older_pack(cli, tmp_path):
+    folder = tmp_path / "qa"
+    hull, kent = letter_path("hull_focused_2018.md"), letter_path("kent_focused_2019.md")
+    assert cli("report", hull, kent, "--format", "html", "-o", str(folder)).exit_code == 0
+    assert (folder / "pack.html").exists()
+    assert cli("report", kent, "--format", "html", "-o", str(folder)).exit_code == 0
+    assert not (folder / "pack.html").exists()  # it held the older letters
+    index = (folder / "index.html").read_text(encoding="utf-8")
+    assert "kent_focused_2019.html" in index and "hull_focused_2018.html" not in index

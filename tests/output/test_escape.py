@@ -144,3 +144,28 @@ def test_rule_messages_from_a_rule_pack_are_escaped_in_rules_and_check(cli, tmp_
     letter.write_bytes((ROOT / "fixtures" / "letters" / "bcp_focused_2023.md").read_bytes())
     out = cli("check", str(letter), "-f", "concise", "--config", config).stdout
     assert "HOUSE001 [warning] bell \\x07 and escape \\x1b[2J in Caseloads" in out and "\x07" not in out
+
+
+def test_every_invisible_format_character_is_marked():
+    """Each character Unicode calls a format character (Cf: bidi marks and
+    overrides, zero-width characters, the soft hyphen...) and the line and
+    paragraph separators, as this Python's Unicode database lists them."""
+    import sys
+    import unicodedata
+
+    from checker.output.escape import INVISIBLE, mark_invisible
+
+    invisible = [
+        chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) in ("Cf", "Zl", "Zp")
+    ]
+    assert len(invisible) > 150
+    missing = [f"U+{ord(c):04X}" for c in invisible if not INVISIBLE.fullmatch(c)]
+    assert missing == []
+    assert not INVISIBLE.search("Dear Ms Smith, “Café” – naïve ½ 𝟙 ✔\t")
+    assert mark_invisible("a\u202eb\u200fc") == "a<U+202E>b<U+200F>c"
+
+
+def test_bidirectional_marks_are_escaped_in_the_text_formats():
+    from checker.output.escape import for_humans
+
+    assert for_humans("a\u200eb\u200fc\u061cd") == "a\\u200eb\\u200fc\\u061cd"

@@ -382,6 +382,7 @@ def test_colours_pass_wcag_aa_contrast(pack):
         ("error", "page"), ("warning", "page"), ("info", "page"), ("ok", "page"),
         ("error", "error-bg"), ("warning", "warning-bg"), ("info", "info-bg"), ("link", "error-bg"), ("muted", "error-bg"),
         ("muted", "warning-bg"), ("muted", "info-bg"), ("muted", "linked-bg"), ("muted", "source-bg"),
+        ("error", "warning-bg"), ("error", "info-bg"), ("error", "linked-bg"), ("error", "source-bg"),  # .invisible
     ]  # fmt: skip
     for fg, bg in text_on:
         assert _contrast(colour[fg], colour[bg]) >= 4.5, (fg, bg, round(_contrast(colour[fg], colour[bg]), 2))
@@ -446,3 +447,75 @@ def test_a_selection_names_its_findings_as_the_page_numbers_them():
             assert [a for a in dom.find(href=f"#l1-L{line}") if a.text().endswith(place)]  # as the page says
     script = next(e for e in dom.iter("script")).text()
     assert "button.dataset.places" in script and "targets.join" not in script
+
+
+def _shown_text(element: Element) -> str:
+    """The text of an element with each marked invisible character turned
+    back into the character it stands for (and no rule tags)."""
+    out = []
+    for child in element.children:
+        if isinstance(child, str):
+            out.append(child)
+        elif "invisible" in child.classes:
+            out.append(chr(int(child.attrs["data-char"].removeprefix("U+"), 16)))
+        elif "tag" not in child.classes:
+            out.append(_shown_text(child))
+    return "".join(out)
+
+
+RLO, LRI, PDI, RLM, ZWSP = "\u202e", "\u2066", "\u2069", "\u200f", "\u200b"
+
+
+def test_bidirectional_and_invisible_characters_are_shown_marked_in_place(tmp_path, cli):
+    """A right-to-left override in a letter would reorder what the reviewer
+    reads: each invisible character is a visible, marked <U+202E>, in the
+    letter's text, the highlights, the area cards and the tooltips, and the
+    highlights still cover exactly the characters each problem refers to."""
+    text = edited(
+        "kirklees_monitoring_2017.md",
+        ("The focus of this visit was agreed", f"The focus of {RLO}this visit{PDI} was agreed"),
+        ("- application of thresholds", f"- application of {LRI}thresholds{PDI}{RLM}"),
+        ("The pace of change", f"The pace{ZWSP} of change"),
+    )
+    path = tmp_path / f"kirklees{RLO}.md"
+    path.write_text(text + f"\n[INSERT {RLO}name]\n", encoding="utf-8")
+    (tmp_path / ".lettercheck.yaml").write_text("params: {STYLE003: {max_words: 40}}\n", encoding="utf-8")
+    result = api.check_file(str(path))
+    page = cli("report", str(path), "--format", "html").stdout
+    for char in (RLO, LRI, PDI, RLM, ZWSP):
+        assert char not in page  # nowhere raw: not in the text, a tooltip, the title or the file name
+    dom = parse(page)
+    line = dom.by_id("l1-L34")
+    marks = [e for e in line.iter("span") if "invisible" in e.classes]
+    assert [(m.text(), m.attrs["data-char"], m.attrs["title"]) for m in marks] == [
+        ("<U+202E>", "U+202E", "right-to-left override"),
+        ("<U+2069>", "U+2069", "pop directional isolate"),
+    ]
+    assert _shown_text(line.by_class("tx")[0]) == result.letter.lines[33]
+    long_sentence = [d for d in result.diagnostics if d.rule == "STYLE003" and d.span.line == 34]
+    assert long_sentence  # the highlight holds the override, marked, and keeps its exact extent
+    index = result.diagnostics.index(long_sentence[0]) + 1
+    (mark,) = [m for m in line.iter("mark") if f"l1-d{index}" in m.attrs["data-diags"].split()]
+    span = long_sentence[0].span
+    assert _shown_text(mark) == result.letter.lines[33][span.column - 1 : span.end_column - 1]
+    placeholder = next(d for d in result.diagnostics if d.rule == "DRAFT001")
+    assert RLO in placeholder.message
+    titles = [m.attrs["title"] for m in dom.iter("mark") if "DRAFT001" in m.attrs["title"]]
+    assert titles and all("<U+202E>" in t and "<span" not in t for t in titles)
+    note = dom.by_id(f"l1-d{result.diagnostics.index(placeholder) + 1}")
+    assert "<U+202E>name" in note.text()
+    area = next(card for card in dom.by_class("card-text") if "application of" in card.text())
+    assert area.text().endswith("thresholds<U+2069><U+200F>") and "<U+2066>thresholds" in area.text()
+    assert "kirklees<U+202E>.md" in next(dom.iter("title")).text() + dom.text()
+
+
+def test_the_markdown_report_shows_invisible_characters(tmp_path, cli):
+    text = edited("kent_focused_2019.md", ("Focused visit to Kent", f"Focused visit to {RLO}Kent"))
+    path = tmp_path / f"kent{LRI}.md"
+    path.write_text(text + f"\n[INSERT {RLO}name]\n", encoding="utf-8")
+    markdown = cli("report", str(path), "--format", "markdown").stdout
+    assert RLO not in markdown and LRI not in markdown
+    assert "&lt;U+202E&gt;name" in markdown and "kent&lt;U+2066&gt;.md" in markdown
+    assert "# Focused visit to &lt;U+202E&gt;Kent" in markdown
+    terminal = cli("report", str(path), "--format", "rich").stdout  # the tree on a terminal, too
+    assert RLO not in terminal and LRI not in terminal and "<U+202E>Kent" in terminal

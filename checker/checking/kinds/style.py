@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from checker.checking.kinds import Hit, Param, check_kind
+from checker.diagnostics import Fix
 from checker.model import Letter
 from checker.reading.sentences import sentences
 
@@ -21,6 +22,15 @@ _NAMED_THING = re.compile(
     r"^\s+(?:programme|project|service|scheme|team|initiative|pilot|model|approach|panel|group|network)\b"
 )
 _VOWELS = frozenset("AEIOU")
+_NOT_SPELT_OUT = "is not spelt out at first use"
+_UNCLOSED = "is spelt out, but the bracket before it is never closed"
+
+
+def _never_closed(value: str, end: int) -> bool:
+    """No ')' after `end` closes the bracket before the next one opens (or the paragraph ends)."""
+    rest = value[end:]
+    opening = rest.find("(")
+    return ")" not in (rest if opening < 0 else rest[:opening])
 
 
 def _is_a_name(value: str, start: int, end: int, acronym: str) -> bool:
@@ -35,7 +45,9 @@ def _is_a_name(value: str, start: int, end: int, acronym: str) -> bool:
 )
 def acronyms(letter: Letter, params: dict):
     """An acronym is spelt out at first use, 'director of children's services
-    (DCS)', unless it is in `allow`. Facts: {acronym}."""
+    (DCS)', unless it is in `allow`; spelt out with its bracket left open,
+    '... training (NEET increase', the bracket is to be closed (a fix).
+    Facts: {acronym}, {problem}."""
     defined: set[str] = set()
     texts = [b.text for b in letter.body_blocks()]
     for text in texts:
@@ -59,11 +71,20 @@ def acronyms(letter: Letter, params: dict):
             defined.add(acronym)
             if before == "(" and _DEFINITION_CLOSE.match(value, match.end(1)):
                 continue  # this is the definition
+            if before == "(" and _never_closed(value, match.end()):
+                # "not in employment, education and training (NEET increase...": spelt
+                # out, but the bracket that should hold the acronym is left open
+                yield Hit(
+                    text.span(match.start(), match.end()),
+                    {"acronym": acronym, "problem": _UNCLOSED},
+                    Fix(match.group() + ")", f"close the bracket after '{match.group()}'"),
+                )
+                continue
             if _DEFINED_AFTER.match(value[match.end() : match.end() + 20]):
                 continue  # spelt out in the brackets that follow
             if _is_a_name(value, match.start(), match.end(), acronym):
                 continue
-            yield Hit(text.span(match.start(), match.end()), {"acronym": acronym})
+            yield Hit(text.span(match.start(), match.end()), {"acronym": acronym, "problem": _NOT_SPELT_OUT})
 
 
 @check_kind(

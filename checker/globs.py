@@ -1,0 +1,33 @@
+"""Glob patterns for file names, with the extension matched in any case.
+
+`*.pdf` must find `Letter.PDF` and `Draft.Pdf`: Windows and macOS users save
+files with upper-case extensions, and their file systems treat the case as
+meaningless there. The rest of a pattern keeps `fnmatch`'s meaning on this
+system (folder and file names are case-sensitive on Linux), so
+`archive/*` does not match `Archive/x.md`.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from functools import lru_cache
+
+
+def glob_matches(name: str, pattern: str) -> bool:
+    """Does `name` (a file name or a path) match `pattern`, the extension of
+    either taken in lower case?"""
+    return fnmatch.fnmatch(extension_lowered(name), _pattern_lowered(pattern))
+
+
+def extension_lowered(name: str) -> str:
+    """`name` with the extension of its last component in lower case
+    (`notes/NOTES.MD` -> `notes/NOTES.md`; `.bashrc` has no extension)."""
+    start = max(name.rfind("/"), name.rfind(os.sep)) + 1
+    dot = name.rfind(".", start + 1)  # a leading dot starts a hidden name, not an extension
+    return name if dot < 0 else name[:dot] + name[dot:].lower()
+
+
+@lru_cache(maxsize=256)
+def _pattern_lowered(pattern: str) -> str:
+    return extension_lowered(pattern)
