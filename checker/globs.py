@@ -31,3 +31,33 @@ def extension_lowered(name: str) -> str:
 @lru_cache(maxsize=256)
 def _pattern_lowered(pattern: str) -> str:
     return extension_lowered(pattern)
+
+
+# A repository's own documents: never letters, and found beside letters in
+# every letters repository. Walking a folder skips them (as it skips hidden
+# folders); named on the command line they are still read, as ruff reads a
+# file it would exclude, unless --force-exclude.
+REPOSITORY_DOCUMENTS = frozenset(
+    {
+        "readme",
+        "changelog",
+        "changes",
+        "history",
+        "license",
+        "licence",
+        "copying",
+        "notice",
+        "authors",
+        "contributing",
+        "code_of_conduct",
+        "security",
+        "support",
+    }
+)
+
+
+def repository_document(path: str) -> bool:
+    """Is `path` a README, CHANGELOG, LICENSE... (any case, any extension)?"""
+    name = os.path.basename(path)
+    stem = name.split(".", 1)[0] if not name.startswith(".") else name
+    return stem.lower().replace("-", "_") in REPOSITORY_DOCUMENTS

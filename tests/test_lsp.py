@@ -342,6 +342,7 @@ def test_files_the_configuration_does_not_include_get_no_diagnostics(lsp, tmp_pa
     text = (BROKEN / "DATE001_dated_before_visit.md").read_text(encoding="utf-8")
     assert _codes(lsp.open(uri_of(_letter_in(tmp_path / "old")), text)) == []
     assert _codes(lsp.open(uri_of(tmp_path / "notes.rst"), text)) == []
+    assert _codes(lsp.open(uri_of(tmp_path / "README.md"), "# Our letters\n")) == []  # no PARSE003
     assert _codes(lsp.open(uri_of(_letter_in(tmp_path)), text)) == ["DATE001"]
 
 

@@ -101,14 +101,20 @@ def test_the_fix_hook_mends_the_letter_and_then_passes(repo):
 
 
 def test_the_hooks_honour_the_configurations_exclude(repo):
-    # pre-commit names every changed .md file: a README is no letter, and the
-    # configuration's exclude must keep it out as a folder walk would
+    # pre-commit names every changed .md file: the configuration's exclude
+    # must keep notes out, and the README is skipped, as a folder walk does
     (repo / "README.md").write_text("# Our letters\n\nDrafts live here.\n", encoding="utf-8")
-    (repo / ".lettercheck.yaml").write_text('exclude: ["README.md"]\n', encoding="utf-8")
+    (repo / "notes.md").write_text("# Visit notes\n\nNot a letter.\n", encoding="utf-8")
+    _stage(repo)
+    unconfigured = _pre_commit(repo, "run", "lettercheck", "--all-files")
+    assert unconfigured.returncode == 1 and "exit code: 2" in unconfigured.stdout, unconfigured.stdout
+    assert "PARSE003" in unconfigured.stdout and "notes.md:1:3" in unconfigured.stdout
+    assert "README.md" not in unconfigured.stdout
+    (repo / ".lettercheck.yaml").write_text('exclude: ["notes.md"]\n', encoding="utf-8")
     _stage(repo)
     result = _pre_commit(repo, "run", "lettercheck", "--all-files")
     assert result.returncode == 0, result.stdout
-    assert "README.md" not in result.stdout
+    assert "README.md" not in result.stdout and "notes.md" not in result.stdout
 
 
 def test_the_check_hook_runs_on_extensions_in_any_case(repo):

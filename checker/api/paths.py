@@ -6,7 +6,7 @@ import os
 import stat
 from collections.abc import Iterable, Iterator
 
-from checker.globs import glob_matches
+from checker.globs import glob_matches, repository_document
 
 DEFAULT_INCLUDE = ("*.md", "*.txt", "*.pdf", "*.docx")
 
@@ -20,16 +20,17 @@ def iter_paths(
 ) -> Iterator[str]:
     """Files named, and the letters (`include`) under directories, sorted, recursive.
 
-    An `exclude` pattern matches a path relative to the folder walked, to
+    A walk skips hidden folders and the repository's own documents (README,
+    CHANGELOG, LICENSE...: `checker.globs.repository_document`). An `exclude` pattern matches a path relative to the folder walked, to
     `root` (the configuration's folder) or as written. A walk skips what is
     not a regular file (a named pipe would block the run); a path named
     explicitly is yielded, so that reading it reports what it is, unless
-    `force_exclude` (a pre-commit hook names every changed file) and an
-    `exclude` pattern matches it."""
+    `force_exclude` (a pre-commit hook names every changed file) and it is a
+    repository document or an `exclude` pattern matches it."""
     include, exclude = tuple(include), tuple(exclude)
     for name in paths:
         if name == "-" or not os.path.isdir(name):
-            if not (force_exclude and name != "-" and _excluded(name, exclude, (root,))):
+            if not (force_exclude and name != "-" and _skipped(name, exclude, (root,))):
                 yield name
             continue
         yield from sorted(_walk(name, include, exclude, root))
@@ -42,10 +43,14 @@ def _walk(folder: str, include: tuple[str, ...], exclude: tuple[str, ...], root:
             full = os.path.join(here, file)
             if not any(glob_matches(file, pattern) for pattern in include):
                 continue
-            if _excluded(full, exclude, (folder, root)):
+            if _skipped(full, exclude, (folder, root)):
                 continue
             if not _special_file(full):
                 yield full
+
+
+def _skipped(path: str, exclude: tuple[str, ...], bases: tuple[str | None, ...]) -> bool:
+    return repository_document(path) or _excluded(path, exclude, bases)
 
 
 def _excluded(path: str, exclude: tuple[str, ...], bases: tuple[str | None, ...]) -> bool:

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from checker.checking.setting_files import read_setting_text, why_not_read
 from checker.diagnostics import SEVERITIES
-from checker.globs import glob_matches
+from checker.globs import glob_matches, repository_document
 from checker.reading.source import why_unreadable
 
 KEYS = (
@@ -83,9 +83,12 @@ class Config:
         return any(glob_matches(relative, p) or glob_matches(path, p) for p in self.exclude)
 
     def wants(self, path: str) -> bool:
-        """Would walking a folder check `path`? Its name matches `include`
-        and no `exclude` pattern matches it."""
+        """Would walking a folder check `path`? Its name matches `include`,
+        it is not a repository document (README...) and no `exclude` pattern
+        matches it."""
         name = os.path.basename(path)
+        if repository_document(name):
+            return False
         return any(glob_matches(name, p) for p in self.include) and not self.excludes(path)
 
     def ignored_for(self, path: str) -> tuple[str, ...]:

@@ -104,7 +104,7 @@ class CheckRun:
             iter_paths(paths, config.include, config.exclude, config.root, options.force_exclude)
         )
         if not self.files:
-            warn(f"no letters ({', '.join(config.include)}) found in {', '.join(paths)}")
+            warn(_nothing_found(paths, config.include, options.force_exclude))
         if options.rewrites and "-" in self.files:
             fail("--fix cannot rewrite standard input (--diff shows the changes instead)")
         self.sink = Sink(options.output_file)
@@ -378,3 +378,9 @@ def fixes_summary(fixed, would: bool = False) -> str:
             per_rule[d.rule] = per_rule.get(d.rule, 0) + 1
         lines.extend(f"    {count} × {for_humans(rule)}" for rule, count in sorted(per_rule.items()))
     return "\n".join(lines) + "\n"
+
+
+def _nothing_found(paths: list[str], include: tuple[str, ...], force_exclude: bool) -> str:
+    if force_exclude and not any(os.path.isdir(path) for path in paths):
+        return "nothing to check: every file named is excluded (--force-exclude)"
+    return f"no letters ({', '.join(include)}) found in {', '.join(paths)}"

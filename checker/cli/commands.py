@@ -135,8 +135,8 @@ WRITE_BASELINE = _option(
 )  # fmt: skip
 FORCE_EXCLUDE = _option(
     "--force-exclude", panel=_CONFIG,
-    help="Skip files named on the command line that the configuration's exclude matches "
-    "(as a folder walk does); for pre-commit hooks, which name every changed file.",
+    help="Skip files named on the command line that a folder walk would skip (the "
+    "configuration's exclude, a README); for pre-commit hooks, which name every changed file.",
 )  # fmt: skip
 JOBS = _option(
     "--jobs", "-j", metavar="N", panel=_CONFIG, min=0, show_default=False,

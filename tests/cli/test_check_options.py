@@ -267,3 +267,32 @@ def test_show_settings_and_the_walk_agree_on_what_is_excluded(cli, project):
     assert json.loads(settings.stdout)["walked_by_folder_checks"] is False
     settings = cli("check", "--show-settings", str(project / "letters" / "hull.md"), "-f", "json")
     assert json.loads(settings.stdout)["walked_by_folder_checks"] is True
+
+
+def test_a_walk_skips_the_repository_documents_but_not_other_non_letters(cli, tmp_path):
+    """A letters repository has a README and a LICENCE beside its letters: `check .`
+    (the GitHub action's default) must not fail on them; other text still gets PARSE003."""
+    clean = (BROKEN.parent / "letters" / "hull_focused_2018.md").read_bytes()
+    (tmp_path / "letters").mkdir()
+    (tmp_path / "letters" / "hull.md").write_bytes(clean)
+    for name in ("README.md", "CHANGELOG.md", "LICENCE.txt", "letters/readme.MD", "Code-of-Conduct.md"):
+        (tmp_path / name).write_text("# About this repository\n\nNot a letter.\n", encoding="utf-8")
+    walked = cli("check", str(tmp_path), "--format", "concise")
+    assert (walked.exit_code, walked.stdout) == (0, "Found 0 errors, 0 warnings, 0 infos in 1 file.\n")
+
+    (tmp_path / "letters" / "notes.md").write_text("Notes for the visit.\n", encoding="utf-8")
+    walked = cli("check", str(tmp_path), "--format", "concise")
+    assert walked.exit_code == 2 and "notes.md:1:1: PARSE003" in walked.stdout
+    assert "README" not in walked.stdout and "in 2 files" in walked.stdout
+
+    readme = str(tmp_path / "README.md")
+    named = cli("check", readme, "--format", "concise")  # named, it is read: and it is no letter
+    assert named.exit_code == 2 and f"{readme}:1:3: PARSE003" in named.stdout
+    forced = cli("check", readme, "--force-exclude", "--format", "concise")  # as pre-commit names it
+    assert forced.exit_code == 0
+    assert (
+        forced.stderr
+        == "lettercheck: warning: nothing to check: every file named is excluded (--force-exclude)\n"
+    )
+    settings = cli("check", "--show-settings", readme, "-f", "json")
+    assert json.loads(settings.stdout)["walked_by_folder_checks"] is False
