@@ -2,7 +2,7 @@
 
 "1 March 2018", "6 and 7 February 2018", "8–9 December 2015",
 "31 January and 1 February 2024", and the forms the style rules flag
-("1st March", "01 March", "01/03/2018", "March 1, 2018", "1 Mar 2018").
+("1st March", "01 March", "15 and 16 of May", "01/03/2018", "March 1, 2018", "1 Mar 2018").
 A date that cannot exist (31 February) is kept with `None` and a problem.
 """
 
@@ -44,7 +44,9 @@ _YEAR = r"(?:19|20)\d{2}"
 _LOOSE_YEAR = r"(?:19|20)\d(?:\d|\s\d(?!\d))"
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)"
 _JOIN = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*[–—-]\s*|\s+to\s+)"
-_GROUP = rf"{_WEEKDAY}?{_DAY}(?:{_JOIN}{_WEEKDAY}?{_DAY})*\s+{_MONTH}(?:,?\s+{_LOOSE_YEAR})?"
+# "15 and 16 of May 2018" is read (and its "of" flagged as style), as is "1st of March 2018".
+_OF = r"(?:of\s+)?"
+_GROUP = rf"{_WEEKDAY}?{_DAY}(?:{_JOIN}{_WEEKDAY}?{_DAY})*\s+{_OF}{_MONTH}(?:,?\s+{_LOOSE_YEAR})?"
 _TEXTUAL = rf"(?<![\w£$]){_GROUP}(?:{_JOIN}{_GROUP})*(?!\w)"
 _NUMERIC = r"(?<![\w/.])\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})(?![\w/])"
 _MONTH_FIRST = rf"(?<!\w){_MONTH}\s+{_DAY},?\s+{_LOOSE_YEAR}(?!\w)"
@@ -66,6 +68,7 @@ _GROUP_RE = re.compile(_GROUP, re.IGNORECASE)
 _DAY_RE = re.compile(r"(\d{1,2})(st|nd|rd|th)?", re.IGNORECASE)
 _MONTH_RE = re.compile(_MONTH, re.IGNORECASE)
 _YEAR_RE = re.compile(_LOOSE_YEAR)
+_OF_BEFORE_MONTH = re.compile(r"\sof\s+$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"^\s*(?:[–—-]|to)\s*$", re.IGNORECASE)
 
 
@@ -148,6 +151,8 @@ def _read_group(words: str, problems: list[str]) -> tuple[list[int], list[str], 
             problems.append("leading zero")
     if month_word not in _FULL_MONTHS:
         problems.append("abbreviated month")
+    if _OF_BEFORE_MONTH.search(head):
+        problems.append("of")
     year = int(year_match.group().replace(" ", "")) if year_match else None
     return days, joins, MONTHS[month_word], year
 

@@ -27,6 +27,9 @@ D = dt.date
         ("01/03/2018", [D(2018, 3, 1)], ["numeric"]),
         ("March 1, 2018", [D(2018, 3, 1)], ["month first"]),
         ("31 February 2018", [None], ["impossible date: 31 February 2018"]),
+        ("15 and 16 of May 2018", [D(2018, 5, 15), D(2018, 5, 16)], ["of"]),
+        ("1st of March 2018", [D(2018, 3, 1)], ["ordinal", "of"]),
+        ("30 and 31 January 2018", [D(2018, 1, 30), D(2018, 1, 31)], []),
     ],
 )
 def test_date_expressions(text, days, problems):
@@ -35,17 +38,26 @@ def test_date_expressions(text, days, problems):
     assert read_match(match) == (days, problems)
 
 
+def test_days_without_a_year_are_no_dates():
+    match = DATE_EXPRESSION.search("on 30 and 31 January. The inspectors")
+    assert read_match(match) == ([], ["no year"])
+
+
 def test_days_listed_out_of_order_are_kept_in_written_order():
     match = DATE_EXPRESSION.search("1 February and 31 January 2023")
     assert read_match(match)[0] == [D(2023, 2, 1), D(2023, 1, 31)]
 
 
-@pytest.mark.parametrize("line", ["1 March 2018", "Date: 8 December 2017", "01/03/2018", "1st March 2018"])
+@pytest.mark.parametrize(
+    "line", ["1 March 2018", "Date: 8 December 2017", "01/03/2018", "1st March 2018", "1st of March 2018"]
+)
 def test_date_lines(line):
     assert DATE_LINE.match(line)
 
 
-@pytest.mark.parametrize("line", ["Dear Ms Murphy", "In 2018 the council", "Textphone 0161 618 8524"])
+@pytest.mark.parametrize(
+    "line", ["Dear Ms Murphy", "In 2018 the council", "Textphone 0161 618 8524", "14th day of March 2018"]
+)
 def test_not_date_lines(line):
     assert not DATE_LINE.match(line)
 

@@ -28,8 +28,9 @@ def impossible_dates(letter: Letter, params: dict):
 
 @check_kind("date_line_readable")
 def date_line_readable(letter: Letter, params: dict):
-    """The date line is a date ('1 March 2018'), not words around one
-    ('1st of March 2018', 'March 2018'). Facts: {text}."""
+    """The date line is a date ('1 March 2018', or one DATE008 restyles:
+    '1st of March 2018'), not words around one ('14th day of March 2018',
+    'March 2018'). Facts: {text}."""
     if letter.date is not None and not letter.date.days:
         yield Hit(letter.date.text.span(), {"text": letter.date.text.value})
 
@@ -40,19 +41,19 @@ _STYLE = {
     "numeric": "numeric date",
     "month first": "month before day",
     "abbreviated month": "abbreviated month",
+    "of": "'of' before the month",
 }
 
 
 @check_kind("date_style")
 def date_style(letter: Letter, params: dict):
-    """gov.uk style is '1 March 2018': no ordinals, leading zeros, numeric dates,
-    month-first order or abbreviated months. Facts: {date}, {problem}, {suggestion}."""
+    """gov.uk style is '1 March 2018': no ordinals, leading zeros, 'of',
+    numeric dates, month-first order or abbreviated months. Facts: {date}, {problem}, {suggestion}."""
     for written in letter.facts.dates:
         found = [_STYLE[p] for p in written.problems if p in _STYLE]
         if not found:
             continue
-        days = written.days
-        suggestion = format_date(days[0]) if len(days) == 1 and days[0] else ""
+        suggestion = _gov_uk_form(written)
         fix = Fix(suggestion, f"write {suggestion!r}") if suggestion else None
         yield Hit(
             written.span,
@@ -63,6 +64,40 @@ def date_style(letter: Letter, params: dict):
             },
             fix,
         )
+
+
+def _gov_uk_form(written) -> str:
+    """How gov.uk writes the date: '1 March 2018' for one day; for several,
+    the words as written without 'of' when that is all that is wrong."""
+    days = written.days
+    if len(days) == 1 and days[0]:
+        return format_date(days[0])
+    if written.problems and set(written.problems) == {"of"}:
+        return re.sub(r"\s+of\s+", " ", written.match.group(), flags=re.IGNORECASE)
+    return ""
+
+
+@check_kind("visit_dates_stated")
+def visit_dates_stated(letter: Letter, params: dict):
+    """The opening gives the visit's dates, day, month and year: without them
+    no rule can check the letter date or the visit days against each other.
+    Facts: {problem}."""
+    if letter.visit is not None or not letter.opening:
+        return
+    for block in letter.opening:
+        text = block.text
+        if "visit" not in text.value.lower() or not _DIGIT.search(text.value):
+            continue
+        for match in dates.DATE_EXPRESSION.finditer(text.value):
+            _, problems = dates.read_match(match)
+            if "no year" in problems:
+                words = match.group().rstrip(".")  # a full stop ending the sentence is no part of it
+                start = match.start()
+                yield Hit(text.span(start, start + len(words)), {"problem": f"'{words}' has no year"})
+                return
+    first = letter.opening[0].text
+    end = first.value.find(". ") + 1 or len(first.value)
+    yield Hit(first.span(0, end), {"problem": "it names no visit dates lettercheck can read"})
 
 
 @check_kind(
