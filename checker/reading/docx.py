@@ -47,6 +47,7 @@ from checker.reading.document import (
 )
 
 _MAX_PART_BYTES = 50 * 1024 * 1024  # an XML part larger than this is not a letter (or is a zip bomb)
+_MAX_NESTING = 100  # wrappers (tables, content controls, links) nested deeper than this are not a letter
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _BULLET = re.compile(r"^[•◼▪■●○◦·‣⁃➢➤✓\uf0b7\uf0a7\uf06e\uf0d8\uf0fc]\s*(?=\S)|^[-–*]\s+(?=\S)")
@@ -383,15 +384,16 @@ class _Reader:
         if root is None:
             return
         for element in root:
-            self._block(element, part)
+            self._block(element, part, 1)
 
-    def _block(self, element, part: str) -> None:
+    def _block(self, element, part: str, depth: int) -> None:
         kind = _local(element.tag)
         if kind == "p":
             self._paragraph(element, part)
         elif kind in ("tbl", "tr", "tc", "sdt", "sdtContent", "customXml", "txbxContent"):
+            _check_depth(depth, part)
             for child in element:
-                self._block(child, part)
+                self._block(child, part, depth + 1)
 
     def _paragraph(self, element, part: str) -> None:
         self._numbers[part] += 1
@@ -409,7 +411,7 @@ class _Reader:
         paragraph.heading = paragraph.heading or self.styles.is_heading(style_id)
         paragraph.listed = paragraph.listed or self.styles.is_list(style_id)
         style_bold = self.styles.is_bold(style_id)
-        self._inline(element, paragraph, style_bold, change=None)
+        self._inline(element, paragraph, style_bold, change=None, depth=1)
         self.paragraphs.append(paragraph)
 
     def _paragraph_mark_changes(self, properties, paragraph: _Paragraph) -> None:
@@ -427,15 +429,16 @@ class _Reader:
                     text = PARAGRAPH_FORMATTING if kind == "formatting" else PARAGRAPH_BREAK
                     self._mark(kind, change, text, paragraph)
 
-    def _inline(self, element, paragraph: _Paragraph, style_bold: bool, change) -> None:
+    def _inline(self, element, paragraph: _Paragraph, style_bold: bool, change, depth: int) -> None:
         """The paragraph's content in order: runs, and the wrappers around them."""
+        _check_depth(depth, paragraph.part)
         for child in element:
             kind = _local(child.tag)
             if kind == "r":
                 self._run(child, paragraph, style_bold, change)
             elif kind in ("ins", "moveTo"):
                 start = len(paragraph.text)
-                self._inline(child, paragraph, style_bold, change="insertion")
+                self._inline(child, paragraph, style_bold, "insertion", depth + 1)
                 self._mark(
                     "insertion", child, paragraph.text[start:], paragraph, column=paragraph.column(start)
                 )
@@ -451,7 +454,7 @@ class _Reader:
             elif kind == "commentRangeEnd":
                 self._close_comment(_attr(child, "id") or "", paragraph)
             elif kind in ("hyperlink", "smartTag", "sdt", "sdtContent", "fldSimple", "customXml"):
-                self._inline(child, paragraph, style_bold, change)
+                self._inline(child, paragraph, style_bold, change, depth + 1)
 
     def _run(self, run, paragraph: _Paragraph, style_bold: bool, change) -> None:
         properties = _child(run, "rPr")
@@ -567,6 +570,18 @@ class _Reader:
         if paragraph.part or (len(text) < 70 and not ends):
             return LINE  # a letterhead, address or signature line
         return PARAGRAPH
+
+
+def _check_depth(depth: int, part: str) -> None:
+    """Refuse wrappers nested past any real draft's depth: reading them
+    would exhaust the stack (a crash, not a verdict)."""
+    if depth > _MAX_NESTING:
+        where = {"header": "a header", "footer": "a footer"}.get(part, "the document")
+        raise DocumentError(
+            f"the Word file nests tables, content controls or links more than {_MAX_NESTING} deep "
+            f"in {where}: not a letter",
+            "corrupt",
+        )
 
 
 def _split_lines(paragraph: _Paragraph) -> list[Piece]:

@@ -1,0 +1,71 @@
+"""Word files built to hurt the reader: nesting that would exhaust the stack,
+zip bombs, entity tricks, parts with a huge number of paragraphs or styles.
+Each must end in one clear DocumentError (PARSE002 for the CLI), quickly and
+in bounded memory, never a traceback or a hang. The files are built here,
+small on disk."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+
+import pytest
+
+from checker.reading.document import DocumentError
+from checker.reading.docx import read_docx
+from tests.conftest import letter_path
+
+W = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+)
+LETTER = "<w:p><w:r><w:t>2 August 2021</w:t></w:r></w:p><w:p><w:r><w:t>Dear Ms Smith</w:t></w:r></w:p>"
+
+
+def document_xml(body: str, prolog: str = "") -> bytes:
+    return (
+        f'<?xml version="1.0"?>{prolog}<w:document {W}><w:body>{LETTER}{body}</w:body></w:document>'.encode()
+    )
+
+
+def docx(parts: dict[str, bytes]) -> bytes:
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return output.getvalue()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<w:sdt><w:sdtContent>" * 5000 + "<w:p/>" + "</w:sdtContent></w:sdt>" * 5000,
+        "<w:p>" + "<w:hyperlink>" * 5000 + "<w:r><w:t>x</w:t></w:r>" + "</w:hyperlink>" * 5000 + "</w:p>",
+        "<w:tbl><w:tr><w:tc>" * 2000 + "<w:p/>" + "</w:tc></w:tr></w:tbl>" * 2000,
+    ],
+    ids=["content-controls", "links", "tables"],
+)
+def test_nesting_deeper_than_any_draft_is_one_clear_error(body):
+    with pytest.raises(DocumentError) as caught:
+        read_docx(docx({"word/document.xml": document_xml(body)}), name="deep.docx")
+    assert caught.value.reason == "corrupt"
+    assert "more than 100 deep in the document" in caught.value.message
+
+
+def test_nesting_as_deep_as_real_drafts_go_is_read():
+    body = "<w:tbl><w:tr><w:tc>" * 10 + "<w:p><w:r><w:t>Inside ten tables.</w:t></w:r></w:p>"
+    body += "</w:tc></w:tr></w:tbl>" * 10
+    document = read_docx(docx({"word/document.xml": document_xml(body)}))
+    assert "Inside ten tables." in document.lines
+
+
+def test_a_deeply_nested_draft_is_a_parse_error_and_the_other_files_are_checked(cli, tmp_path):
+    body = "<w:sdt><w:sdtContent>" * 5000 + "<w:p/>" + "</w:sdtContent></w:sdt>" * 5000
+    hostile = tmp_path / "deep.docx"
+    hostile.write_bytes(docx({"word/document.xml": document_xml(body)}))
+    result = cli("check", str(hostile), letter_path("bcp_focused_2023.md"), "--format", "json")
+    assert result.exit_code == 2
+    files = {f["path"]: f["diagnostics"] for f in json.loads(result.stdout)["files"]}
+    assert [d["rule"] for d in files[str(hostile)]] == ["PARSE002"]
+    assert letter_path("bcp_focused_2023.md") in files
