@@ -160,13 +160,30 @@ class _Package:
         if self.zip.getinfo(name).file_size > _MAX_PART_BYTES:
             raise DocumentError(f"the Word file's {name} is larger than 50 MB: not a letter", "too-large")
         try:
-            return self.zip.read(name)
+            return self._read_bounded(name)
         except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
             raise DocumentError(f"the Word file is damaged ({name}: {error})", "corrupt") from None
         except NotImplementedError:
             raise DocumentError(
                 f"the Word file's {name} uses an unsupported compression", "corrupt"
             ) from None
+
+    def _read_bounded(self, name: str) -> bytes:
+        """The part's bytes, inflated a chunk at a time: the size the zip
+        declares can lie, and one unbounded read would inflate the whole
+        stream into memory (a few hundred KB can hold gigabytes) before the
+        declared size or the checksum could stop it."""
+        chunks = []
+        total = 0
+        with self.zip.open(name) as part:
+            while chunk := part.read(1024 * 1024):
+                total += len(chunk)
+                if total > _MAX_PART_BYTES:
+                    raise DocumentError(
+                        f"the Word file's {name} is larger than 50 MB: not a letter", "too-large"
+                    )
+                chunks.append(chunk)
+        return b"".join(chunks)
 
     def xml(self, name: str):
         """The parsed part, or None if the package has no such part."""

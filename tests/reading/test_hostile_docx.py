@@ -69,3 +69,36 @@ def test_a_deeply_nested_draft_is_a_parse_error_and_the_other_files_are_checked(
     files = {f["path"]: f["diagnostics"] for f in json.loads(result.stdout)["files"]}
     assert [d["rule"] for d in files[str(hostile)]] == ["PARSE002"]
     assert letter_path("bcp_focused_2023.md") in files
+
+
+def _declaring(data: bytes, actual: int, declared: int) -> bytes:
+    """The zip with every record of a part's uncompressed size changed to a lie."""
+    return data.replace(actual.to_bytes(4, "little"), declared.to_bytes(4, "little"))
+
+
+def test_a_part_whose_declared_size_lies_is_inflated_in_bounded_memory():
+    """80 MB of paragraphs squeezed into a few KB, declared as 100 bytes: the
+    reader stops at the declared size (a damaged file) without ever holding
+    more than a chunk of what the stream would inflate to."""
+    import tracemalloc
+
+    xml = document_xml("<w:p/>" * (80_000_000 // 6))
+    bomb = _declaring(docx({"word/document.xml": xml}), len(xml), 100)
+    tracemalloc.start()
+    try:
+        with pytest.raises(DocumentError) as caught:
+            read_docx(bomb, name="bomb.docx")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert caught.value.reason == "corrupt"
+    assert "Bad CRC-32" in caught.value.message
+    assert peak < 20 * 1024 * 1024
+
+
+def test_a_part_larger_than_50_mb_is_not_a_letter():
+    xml = document_xml("<w:p/>" * (60_000_000 // 6))
+    with pytest.raises(DocumentError) as caught:
+        read_docx(docx({"word/document.xml": xml}), name="big.docx")
+    assert caught.value.reason == "too-large"
+    assert "word/document.xml is larger than 50 MB" in caught.value.message
