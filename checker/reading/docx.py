@@ -546,6 +546,7 @@ class _Reader:
         ordered = [p for p in self.paragraphs if p.part == "header"]
         ordered += [p for p in self.paragraphs if p.part == "footer"]
         ordered += [p for p in self.paragraphs if p.part == ""]
+        following_text = _next_with_text(ordered)
         blocks: list[Block] = []
         previous_empty = True
         previous_part = None
@@ -558,8 +559,7 @@ class _Reader:
                 previous_empty, previous_part = True, paragraph.part  # a blank line after the letterhead
             if paragraph.part and len(lines) == 1 and _PAGE_NUMBER.match(lines[0].text):
                 continue
-            following = next((p for p in ordered[index + 1 :] if p.text.strip()), None)
-            kind = self._kind(paragraph, following)
+            kind = self._kind(paragraph, following_text[index])
             for number, piece in enumerate(lines):
                 block = Block(kind if number == 0 else LINE, [piece])
                 if kind == ITEM and number == 0:
@@ -587,6 +587,19 @@ class _Reader:
         if paragraph.part or (len(text) < 70 and not ends):
             return LINE  # a letterhead, address or signature line
         return PARAGRAPH
+
+
+def _next_with_text(paragraphs: list[_Paragraph]) -> list[_Paragraph | None]:
+    """For each paragraph, the next one after it that has text (None for the
+    last): found in one backward pass, as a draft may hold hundreds of
+    thousands of paragraphs."""
+    following: list[_Paragraph | None] = [None] * len(paragraphs)
+    found = None
+    for index in range(len(paragraphs) - 1, -1, -1):
+        following[index] = found
+        if paragraphs[index].text.strip():
+            found = paragraphs[index]
+    return following
 
 
 def _check_depth(depth: int, part: str) -> None:
