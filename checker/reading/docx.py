@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
@@ -379,7 +380,7 @@ class _Paragraph:
         """The 1-based character in the paragraph, as Word counts them, of the
         text at `offset`: each manual line break before it is a character of
         its own in Word, and none in `text`."""
-        return offset + 1 + sum(1 for at in self.breaks if at <= offset)
+        return offset + 1 + bisect_right(self.breaks, offset)  # breaks are in text order
 
     def place(self, offset: int) -> Place:
         return Place(self.number, self.column(offset), None, self.part)

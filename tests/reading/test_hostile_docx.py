@@ -112,3 +112,29 @@ def test_each_paragraph_is_followed_by_the_next_one_with_text():
 
     paragraphs = [_Paragraph(n, "", text) for n, text in enumerate(["a", "", " ", "b", "", "c", ""], 1)]
     assert [p.number if p else None for p in _next_with_text(paragraphs)] == [4, 4, 4, 6, 6, None, None]
+
+
+def _read_within_cpu_seconds(tmp_path, data: bytes, seconds: int):
+    """Read the file in a child process allowed `seconds` of CPU: a hang guard
+    (the reader was quadratic here and took minutes), not a speed test."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "hostile.docx"
+    path.write_bytes(data)
+    code = (
+        "import resource, sys\n"
+        f"resource.setrlimit(resource.RLIMIT_CPU, ({seconds}, {seconds}))\n"
+        "from checker.reading.docx import read_docx\n"
+        "document = read_docx(sys.argv[1])\n"
+        "print(len(document.lines), document.locate(len(document.lines), 1))\n"
+    )
+    return subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True)
+
+
+def test_a_paragraph_of_a_hundred_thousand_line_breaks_is_read(tmp_path):
+    body = "<w:p>" + "<w:r><w:t>ab</w:t><w:br/></w:r>" * 100_000 + "</w:p>"
+    result = _read_within_cpu_seconds(tmp_path, docx({"word/document.xml": document_xml(body)}), 20)
+    assert result.returncode == 0, result.stderr[-500:]
+    # the last line is the paragraph's 100,000th piece: 99,999 pieces of 'ab' and a break each before it
+    assert result.stdout.split(" ", 1)[1].startswith("Place(line=3, column=299998")
