@@ -48,6 +48,7 @@ from checker.reading.document import (
 )
 
 _MAX_PART_BYTES = 50 * 1024 * 1024  # an XML part larger than this is not a letter (or is a zip bomb)
+_MAX_TOTAL_BYTES = 50 * 1024 * 1024  # nor are all the parts read, together
 _MAX_NESTING = 100  # wrappers (tables, content controls, links) nested deeper than this are not a letter
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -153,6 +154,7 @@ class _Package:
                 "the Word file is damaged (not a valid .docx zip archive)", "corrupt"
             ) from None
         self.names = set(self.zip.namelist())
+        self.inflated = 0  # bytes of all the parts read so far
 
     def raw(self, name: str) -> bytes | None:
         """The part's bytes, or None if the package has no such part."""
@@ -179,6 +181,12 @@ class _Package:
         with self.zip.open(name) as part:
             while chunk := part.read(1024 * 1024):
                 total += len(chunk)
+                self.inflated += len(chunk)
+                if self.inflated > _MAX_TOTAL_BYTES and total <= _MAX_PART_BYTES:
+                    raise DocumentError(
+                        "the Word file's text and markup are larger than 50 MB in all: not a letter",
+                        "too-large",
+                    )
                 if total > _MAX_PART_BYTES:
                     raise DocumentError(
                         f"the Word file's {name} is larger than 50 MB: not a letter", "too-large"
@@ -215,7 +223,8 @@ class _Package:
             target = targets.get(reference.get(f"{{{_RELATIONSHIPS}}}id") or _attr(reference, "id"), "")
             target = target.lstrip("/")
             path = target if target.startswith("word/") else f"word/{target}"
-            found.append(("header" if kind == "headerReference" else "footer", path))
+            if path not in (seen for _, seen in found):  # a part named twice is read once
+                found.append(("header" if kind == "headerReference" else "footer", path))
         return sorted(found, key=lambda item: item[0] != "header")
 
 

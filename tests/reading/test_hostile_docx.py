@@ -138,3 +138,37 @@ def test_a_paragraph_of_a_hundred_thousand_line_breaks_is_read(tmp_path):
     assert result.returncode == 0, result.stderr[-500:]
     # the last line is the paragraph's 100,000th piece: 99,999 pieces of 'ab' and a break each before it
     assert result.stdout.split(" ", 1)[1].startswith("Place(line=3, column=299998")
+
+
+RELATIONSHIPS = (
+    b'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    b'<Relationship Id="rH" Type="header" Target="header1.xml"/>'
+    b'<Relationship Id="rG" Type="header" Target="header2.xml"/></Relationships>'
+)
+
+
+def _header(body: bytes) -> bytes:
+    return f'<?xml version="1.0"?><w:hdr {W}>'.encode() + body + b"</w:hdr>"
+
+
+def test_a_header_named_many_times_is_read_once():
+    section = "<w:sectPr>" + '<w:headerReference w:type="default" r:id="rH"/>' * 500 + "</w:sectPr>"
+    data = docx(
+        {
+            "word/document.xml": document_xml(section),
+            "word/_rels/document.xml.rels": RELATIONSHIPS,
+            "word/header1.xml": _header(b"<w:p><w:r><w:t>Ofsted</w:t></w:r></w:p>"),
+        }
+    )
+    assert read_docx(data).lines.count("Ofsted") == 1
+
+
+def test_parts_larger_than_50_mb_together_are_not_a_letter():
+    """A 30 MB styles part and a 30 MB document: neither is too large alone, both are."""
+    styles = f'<?xml version="1.0"?><w:styles {W}>'.encode() + b" " * 30_000_000 + b"</w:styles>"
+    document = document_xml(" " * 30_000_000)
+    data = docx({"word/styles.xml": styles, "word/document.xml": document})
+    with pytest.raises(DocumentError) as caught:
+        read_docx(data)
+    assert caught.value.reason == "too-large"
+    assert "larger than 50 MB in all" in caught.value.message
