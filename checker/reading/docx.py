@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
@@ -47,6 +48,8 @@ from checker.reading.document import (
 )
 
 _MAX_PART_BYTES = 50 * 1024 * 1024  # an XML part larger than this is not a letter (or is a zip bomb)
+_MAX_TOTAL_BYTES = 50 * 1024 * 1024  # nor are all the parts read, together
+_MAX_NESTING = 100  # wrappers (tables, content controls, links) nested deeper than this are not a letter
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _BULLET = re.compile(r"^[•◼▪■●○◦·‣⁃➢➤✓\uf0b7\uf0a7\uf06e\uf0d8\uf0fc]\s*(?=\S)|^[-–*]\s+(?=\S)")
@@ -151,6 +154,7 @@ class _Package:
                 "the Word file is damaged (not a valid .docx zip archive)", "corrupt"
             ) from None
         self.names = set(self.zip.namelist())
+        self.inflated = 0  # bytes of all the parts read so far
 
     def raw(self, name: str) -> bytes | None:
         """The part's bytes, or None if the package has no such part."""
@@ -159,13 +163,36 @@ class _Package:
         if self.zip.getinfo(name).file_size > _MAX_PART_BYTES:
             raise DocumentError(f"the Word file's {name} is larger than 50 MB: not a letter", "too-large")
         try:
-            return self.zip.read(name)
+            return self._read_bounded(name)
         except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
             raise DocumentError(f"the Word file is damaged ({name}: {error})", "corrupt") from None
         except NotImplementedError:
             raise DocumentError(
                 f"the Word file's {name} uses an unsupported compression", "corrupt"
             ) from None
+
+    def _read_bounded(self, name: str) -> bytes:
+        """The part's bytes, inflated a chunk at a time: the size the zip
+        declares can lie, and one unbounded read would inflate the whole
+        stream into memory (a few hundred KB can hold gigabytes) before the
+        declared size or the checksum could stop it."""
+        chunks = []
+        total = 0
+        with self.zip.open(name) as part:
+            while chunk := part.read(1024 * 1024):
+                total += len(chunk)
+                self.inflated += len(chunk)
+                if self.inflated > _MAX_TOTAL_BYTES and total <= _MAX_PART_BYTES:
+                    raise DocumentError(
+                        "the Word file's text and markup are larger than 50 MB in all: not a letter",
+                        "too-large",
+                    )
+                if total > _MAX_PART_BYTES:
+                    raise DocumentError(
+                        f"the Word file's {name} is larger than 50 MB: not a letter", "too-large"
+                    )
+                chunks.append(chunk)
+        return b"".join(chunks)
 
     def xml(self, name: str):
         """The parsed part, or None if the package has no such part."""
@@ -196,7 +223,8 @@ class _Package:
             target = targets.get(reference.get(f"{{{_RELATIONSHIPS}}}id") or _attr(reference, "id"), "")
             target = target.lstrip("/")
             path = target if target.startswith("word/") else f"word/{target}"
-            found.append(("header" if kind == "headerReference" else "footer", path))
+            if path not in (seen for _, seen in found):  # a part named twice is read once
+                found.append(("header" if kind == "headerReference" else "footer", path))
         return sorted(found, key=lambda item: item[0] != "header")
 
 
@@ -361,7 +389,7 @@ class _Paragraph:
         """The 1-based character in the paragraph, as Word counts them, of the
         text at `offset`: each manual line break before it is a character of
         its own in Word, and none in `text`."""
-        return offset + 1 + sum(1 for at in self.breaks if at <= offset)
+        return offset + 1 + bisect_right(self.breaks, offset)  # breaks are in text order
 
     def place(self, offset: int) -> Place:
         return Place(self.number, self.column(offset), None, self.part)
@@ -383,15 +411,16 @@ class _Reader:
         if root is None:
             return
         for element in root:
-            self._block(element, part)
+            self._block(element, part, 1)
 
-    def _block(self, element, part: str) -> None:
+    def _block(self, element, part: str, depth: int) -> None:
         kind = _local(element.tag)
         if kind == "p":
             self._paragraph(element, part)
         elif kind in ("tbl", "tr", "tc", "sdt", "sdtContent", "customXml", "txbxContent"):
+            _check_depth(depth, part)
             for child in element:
-                self._block(child, part)
+                self._block(child, part, depth + 1)
 
     def _paragraph(self, element, part: str) -> None:
         self._numbers[part] += 1
@@ -409,7 +438,7 @@ class _Reader:
         paragraph.heading = paragraph.heading or self.styles.is_heading(style_id)
         paragraph.listed = paragraph.listed or self.styles.is_list(style_id)
         style_bold = self.styles.is_bold(style_id)
-        self._inline(element, paragraph, style_bold, change=None)
+        self._inline(element, paragraph, style_bold, change=None, depth=1)
         self.paragraphs.append(paragraph)
 
     def _paragraph_mark_changes(self, properties, paragraph: _Paragraph) -> None:
@@ -427,15 +456,16 @@ class _Reader:
                     text = PARAGRAPH_FORMATTING if kind == "formatting" else PARAGRAPH_BREAK
                     self._mark(kind, change, text, paragraph)
 
-    def _inline(self, element, paragraph: _Paragraph, style_bold: bool, change) -> None:
+    def _inline(self, element, paragraph: _Paragraph, style_bold: bool, change, depth: int) -> None:
         """The paragraph's content in order: runs, and the wrappers around them."""
+        _check_depth(depth, paragraph.part)
         for child in element:
             kind = _local(child.tag)
             if kind == "r":
                 self._run(child, paragraph, style_bold, change)
             elif kind in ("ins", "moveTo"):
                 start = len(paragraph.text)
-                self._inline(child, paragraph, style_bold, change="insertion")
+                self._inline(child, paragraph, style_bold, "insertion", depth + 1)
                 self._mark(
                     "insertion", child, paragraph.text[start:], paragraph, column=paragraph.column(start)
                 )
@@ -451,7 +481,7 @@ class _Reader:
             elif kind == "commentRangeEnd":
                 self._close_comment(_attr(child, "id") or "", paragraph)
             elif kind in ("hyperlink", "smartTag", "sdt", "sdtContent", "fldSimple", "customXml"):
-                self._inline(child, paragraph, style_bold, change)
+                self._inline(child, paragraph, style_bold, change, depth + 1)
 
     def _run(self, run, paragraph: _Paragraph, style_bold: bool, change) -> None:
         properties = _child(run, "rPr")
@@ -526,6 +556,7 @@ class _Reader:
         ordered = [p for p in self.paragraphs if p.part == "header"]
         ordered += [p for p in self.paragraphs if p.part == "footer"]
         ordered += [p for p in self.paragraphs if p.part == ""]
+        following_text = _next_with_text(ordered)
         blocks: list[Block] = []
         previous_empty = True
         previous_part = None
@@ -538,8 +569,7 @@ class _Reader:
                 previous_empty, previous_part = True, paragraph.part  # a blank line after the letterhead
             if paragraph.part and len(lines) == 1 and _PAGE_NUMBER.match(lines[0].text):
                 continue
-            following = next((p for p in ordered[index + 1 :] if p.text.strip()), None)
-            kind = self._kind(paragraph, following)
+            kind = self._kind(paragraph, following_text[index])
             for number, piece in enumerate(lines):
                 block = Block(kind if number == 0 else LINE, [piece])
                 if kind == ITEM and number == 0:
@@ -567,6 +597,31 @@ class _Reader:
         if paragraph.part or (len(text) < 70 and not ends):
             return LINE  # a letterhead, address or signature line
         return PARAGRAPH
+
+
+def _next_with_text(paragraphs: list[_Paragraph]) -> list[_Paragraph | None]:
+    """For each paragraph, the next one after it that has text (None for the
+    last): found in one backward pass, as a draft may hold hundreds of
+    thousands of paragraphs."""
+    following: list[_Paragraph | None] = [None] * len(paragraphs)
+    found = None
+    for index in range(len(paragraphs) - 1, -1, -1):
+        following[index] = found
+        if paragraphs[index].text.strip():
+            found = paragraphs[index]
+    return following
+
+
+def _check_depth(depth: int, part: str) -> None:
+    """Refuse wrappers nested past any real draft's depth: reading them
+    would exhaust the stack (a crash, not a verdict)."""
+    if depth > _MAX_NESTING:
+        where = {"header": "a header", "footer": "a footer"}.get(part, "the document")
+        raise DocumentError(
+            f"the Word file nests tables, content controls or links more than {_MAX_NESTING} deep "
+            f"in {where}: not a letter",
+            "corrupt",
+        )
 
 
 def _split_lines(paragraph: _Paragraph) -> list[Piece]:
