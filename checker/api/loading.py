@@ -34,10 +34,14 @@ def load_file(path: str, name: str | None = None, types: LetterTypes | None = No
     `types` the letter types of its configuration (default: lettercheck's own)."""
     from checker.reading.file_types import read_letter_file
 
+    shown = name or (path if path != "-" else "<stdin>")
     try:
         src, document = read_letter_file(path, name)
     except source.SourceError as error:
-        return unreadable(name or (path if path != "-" else "<stdin>"), error)
+        return unreadable(shown, error)
+    except Exception as error:  # a bug in a reader must not stop the other files, nor pass for a verdict
+        message = f"internal error while reading the file: {type(error).__name__}: {error}"
+        return FileResult(shown, [reading_problem("PARSE004", message, Span(1, 1, 1, 1))])
     return load_read(src, document, types)
 
 
