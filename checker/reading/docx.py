@@ -47,8 +47,16 @@ from checker.reading.document import (
     render,
 )
 
-_MAX_PART_BYTES = 50 * 1024 * 1024  # an XML part larger than this is not a letter (or is a zip bomb)
-_MAX_TOTAL_BYTES = 50 * 1024 * 1024  # nor are all the parts read, together
+# A letter's document.xml is some 50-300 KB, even with tracked changes; parsed
+# XML takes some 40 times its size in memory, so these bound a hostile file to
+# well under a gigabyte (a text letter's limit is 10 MB of text).
+_MAX_PART_MB = 10
+_MAX_TOTAL_MB = 20
+_MAX_PART_BYTES = (
+    _MAX_PART_MB * 1024 * 1024
+)  # an XML part larger than this is not a letter (or is a zip bomb)
+_MAX_TOTAL_BYTES = _MAX_TOTAL_MB * 1024 * 1024  # nor are all the parts read, together
+_STYLES_CUT_ONE_BY_ONE = 40  # styles cut out of the styles part before it is parsed whole
 _MAX_NESTING = 100  # wrappers (tables, content controls, links) nested deeper than this are not a letter
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -161,7 +169,9 @@ class _Package:
         if name not in self.names:
             return None
         if self.zip.getinfo(name).file_size > _MAX_PART_BYTES:
-            raise DocumentError(f"the Word file's {name} is larger than 50 MB: not a letter", "too-large")
+            raise DocumentError(
+                f"the Word file's {name} is larger than {_MAX_PART_MB} MB: not a letter", "too-large"
+            )
         try:
             return self._read_bounded(name)
         except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
@@ -184,12 +194,12 @@ class _Package:
                 self.inflated += len(chunk)
                 if self.inflated > _MAX_TOTAL_BYTES and total <= _MAX_PART_BYTES:
                     raise DocumentError(
-                        "the Word file's text and markup are larger than 50 MB in all: not a letter",
+                        f"the Word file's text and markup are larger than {_MAX_TOTAL_MB} MB in all: not a letter",
                         "too-large",
                     )
                 if total > _MAX_PART_BYTES:
                     raise DocumentError(
-                        f"the Word file's {name} is larger than 50 MB: not a letter", "too-large"
+                        f"the Word file's {name} is larger than {_MAX_PART_MB} MB: not a letter", "too-large"
                     )
                 chunks.append(chunk)
         return b"".join(chunks)
@@ -233,7 +243,9 @@ class _Styles:
 
     A styles part can be large (350 KB in python-docx's template, mostly
     styles no paragraph uses), so only the styles a paragraph names are
-    parsed, each cut out of the part on first use.
+    parsed, each cut out of the part on first use. Each cut searches the
+    part: past a few dozen styles (a hostile file naming thousands) the part
+    is parsed whole once instead.
     """
 
     def __init__(self, data: bytes | None) -> None:
@@ -260,7 +272,8 @@ class _Styles:
 
     def _style(self, style_id: str):
         if style_id not in self._styles:
-            self._styles[style_id] = self._cut(style_id) if self._open else self._parse_whole().get(style_id)
+            cut = self._open and len(self._styles) < _STYLES_CUT_ONE_BY_ONE
+            self._styles[style_id] = self._cut(style_id) if cut else self._parse_whole().get(style_id)
         return self._styles[style_id]
 
     def _cut(self, style_id: str):
