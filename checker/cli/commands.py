@@ -234,6 +234,11 @@ def report(
     raise SystemExit(run_report(paths, output_format.value, output, selection))
 
 
+def _one_of(names: tuple[str, ...]) -> str:
+    """'a, b or c': the values an option takes, for its help."""
+    return ", ".join(names[:-1]) + " or " + names[-1]
+
+
 RULES_CONFIG = _option(
     "--config", metavar="FILE", help=f"Configuration whose rule packs to include {_DEFAULT_CONFIG}."
 )
@@ -246,9 +251,11 @@ RULES_CONFIG = _option(
 )
 def rules(
     category: Annotated[
-        Category | None, typer.Option(metavar="CATEGORY", help="Only this category.", show_choices=False)
+        Category | None, typer.Option(metavar="CATEGORY", help=f"Only this category: {_one_of(CATEGORIES)}.")
     ] = None,
-    severity: Annotated[Level | None, typer.Option(metavar="LEVEL", help="Only this severity.")] = None,
+    severity: Annotated[
+        Level | None, typer.Option(metavar="LEVEL", help=f"Only this severity: {_one_of(SEVERITIES)}.")
+    ] = None,
     output_format: Annotated[
         RulesFormat, typer.Option("--format", "-f", metavar="FORMAT", help="table, json or markdown.")
     ] = RulesFormat.table,

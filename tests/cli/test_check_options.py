@@ -284,3 +284,11 @@ def test_show_settings_and_the_walk_agree_on_what_is_excluded(cli, project):
     assert json.loads(settings.stdout)["walked_by_folder_checks"] is False
     settings = cli("check", "--show-settings", str(project / "letters" / "hull.md"), "-f", "json")
     assert json.loads(settings.stdout)["walked_by_folder_checks"] is True
+
+
+def test_rules_help_names_the_categories_and_severities_it_filters_on(cli):
+    from checker.diagnostics import CATEGORIES, SEVERITIES
+
+    words = " ".join(cli("rules", "--help").stdout.split())
+    assert all(name in words.split("--severity")[0].split("--category")[1] for name in CATEGORIES)
+    assert "Only this severity: " + ", ".join(SEVERITIES[:-1]) + " or " + SEVERITIES[-1] in words
