@@ -140,7 +140,7 @@ FORCE_EXCLUDE = _option(
 )  # fmt: skip
 JOBS = _option(
     "--jobs", "-j", metavar="N", panel=_CONFIG, min=0, show_default=False,
-    help="Worker processes [default: one per core; at most one per file, four per core].",
+    help="Worker processes; 0 (the default) is one per core. Never more than one per file, nor four per core.",
 )  # fmt: skip
 
 CHECK_EXAMPLES = """
@@ -153,7 +153,9 @@ lettercheck check letters/ --format sarif --output-file lettercheck.sarif
 """
 
 
-@app.command(cls=Command, epilog=CHECK_EXAMPLES)
+@app.command(
+    cls=Command, epilog=CHECK_EXAMPLES, short_help="Check letters against the rules and report problems."
+)
 def check(
     paths: Annotated[list[str] | None, PATHS] = None,
     output_format: Annotated[CheckFormat, FORMAT] = CheckFormat.text,
@@ -200,7 +202,11 @@ lettercheck report letter.md --format json
 """
 
 
-@app.command(cls=Command, epilog=REPORT_EXAMPLES)
+@app.command(
+    cls=Command,
+    epilog=REPORT_EXAMPLES,
+    short_help="Print the structure of letters with their problems (QA reports).",
+)
 def report(
     paths: Annotated[list[str], typer.Argument(metavar="PATH", help="Letters, folders, or - for stdin.")],
     output_format: Annotated[
@@ -228,19 +234,28 @@ def report(
     raise SystemExit(run_report(paths, output_format.value, output, selection))
 
 
+def _one_of(names: tuple[str, ...]) -> str:
+    """'a, b or c': the values an option takes, for its help."""
+    return ", ".join(names[:-1]) + " or " + names[-1]
+
+
 RULES_CONFIG = _option(
     "--config", metavar="FILE", help=f"Configuration whose rule packs to include {_DEFAULT_CONFIG}."
 )
 
 
 @app.command(
-    cls=Command, epilog="lettercheck rules --category dates\nlettercheck rules --format json > rules.json"
+    cls=Command,
+    epilog="lettercheck rules --category dates\nlettercheck rules --format json > rules.json",
+    short_help="List the rules: ID, name, category, severity, what each reports.",
 )
 def rules(
     category: Annotated[
-        Category | None, typer.Option(metavar="CATEGORY", help="Only this category.", show_choices=False)
+        Category | None, typer.Option(metavar="CATEGORY", help=f"Only this category: {_one_of(CATEGORIES)}.")
     ] = None,
-    severity: Annotated[Level | None, typer.Option(metavar="LEVEL", help="Only this severity.")] = None,
+    severity: Annotated[
+        Level | None, typer.Option(metavar="LEVEL", help=f"Only this severity: {_one_of(SEVERITIES)}.")
+    ] = None,
     output_format: Annotated[
         RulesFormat, typer.Option("--format", "-f", metavar="FORMAT", help="table, json or markdown.")
     ] = RulesFormat.table,
@@ -255,6 +270,7 @@ def rules(
 @app.command(
     cls=Command,
     epilog="lettercheck explain DATE001\nlettercheck explain date-style\nlettercheck explain parse002",
+    short_help="Explain a rule: what it checks, why, how to fix it, with examples.",
 )
 def explain(
     rule_id: Annotated[
@@ -273,6 +289,7 @@ def explain(
     epilog="lettercheck schema > lettercheck-rules.schema.json\nlettercheck schema check-json\n"
     "lettercheck schema config > .lettercheck.schema.json\n"
     "lettercheck schema letter-types > letter_types.schema.json",
+    short_help="Print a JSON Schema (rules, check-json, config or letter-types).",
 )
 def schema(
     which: Annotated[
@@ -291,7 +308,11 @@ def schema(
     run_schema(which.value)
 
 
-@app.command(cls=Command, epilog="lettercheck init\nlettercheck init --pyproject\nlettercheck init letters/")
+@app.command(
+    cls=Command,
+    epilog="lettercheck init\nlettercheck init --pyproject\nlettercheck init letters/",
+    short_help="Write a commented .lettercheck.yaml (or [tool.lettercheck]).",
+)
 def init(
     folder: Annotated[str, typer.Argument(metavar="FOLDER", help="Where to write it [default: here].")] = ".",
     pyproject: Annotated[
@@ -305,7 +326,11 @@ def init(
     run_init(folder, pyproject)
 
 
-@app.command(cls=Command, epilog="lettercheck lsp\nlettercheck lsp --config letters/.lettercheck.yaml")
+@app.command(
+    cls=Command,
+    epilog="lettercheck lsp\nlettercheck lsp --config letters/.lettercheck.yaml",
+    short_help="Run the language server for editors (LSP over standard I/O).",
+)
 def lsp(
     config: Annotated[
         str | None,

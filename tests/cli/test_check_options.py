@@ -211,6 +211,23 @@ def test_help_groups_options_with_clean_metavars_and_examples(cli):
         assert "Examples:" in cli(command, "--help").stdout
 
 
+@pytest.mark.parametrize("columns", ["80", "40"])
+def test_root_help_lists_every_command_with_its_whole_summary(cli, monkeypatch, columns):
+    from checker.cli.commands import app
+
+    monkeypatch.setenv("COLUMNS", columns)
+    out = cli("--help").stdout
+    listing = " ".join(out.split("Commands:")[1].split("Examples:")[0].split())
+    assert "..." not in listing  # click cuts a long docstring short; each command has a summary instead
+    for command in app.registered_commands:
+        assert f"{command.callback.__name__} {command.short_help}" in listing
+
+
+def test_jobs_help_says_what_zero_means(cli):
+    words = " ".join(cli("check", "--help").stdout.split())
+    assert "0 (the default) is one per core" in words
+
+
 def test_help_wraps_at_word_boundaries_on_a_narrow_terminal(cli, monkeypatch):
     monkeypatch.setenv("COLUMNS", "40")
     out = cli("check", "--help").stdout
@@ -296,3 +313,11 @@ def test_a_walk_skips_the_repository_documents_but_not_other_non_letters(cli, tm
     )
     settings = cli("check", "--show-settings", readme, "-f", "json")
     assert json.loads(settings.stdout)["walked_by_folder_checks"] is False
+
+
+def test_rules_help_names_the_categories_and_severities_it_filters_on(cli):
+    from checker.diagnostics import CATEGORIES, SEVERITIES
+
+    words = " ".join(cli("rules", "--help").stdout.split())
+    assert all(name in words.split("--severity")[0].split("--category")[1] for name in CATEGORIES)
+    assert "Only this severity: " + ", ".join(SEVERITIES[:-1]) + " or " + SEVERITIES[-1] in words
