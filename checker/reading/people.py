@@ -32,8 +32,8 @@ _QUANTIFIER = re.compile(
 _LEADING_ROLE = re.compile(rf"^(?P<role>{_ROLE_PHRASE}),?\s+(?=[A-Z])", re.IGNORECASE)
 _TRAILING_ROLE = re.compile(rf"\s*[,(]?\s*(?P<role>{_ROLE_PHRASE})\)?$", re.IGNORECASE)
 # What an inspector did on the visit is not their role: "lead inspector",
-# "team inspector", "who observed the visit", "as a supernumerary inspector".
-_DUTY = re.compile(r"^(?:the\s+)?(?:lead|team|shadow|supernumerary|link)\s+inspector\b\s*", re.IGNORECASE)
+# "team inspector(s)", "who observed the visit", "as a supernumerary inspector".
+_DUTY = re.compile(r"^(?:the\s+)?(?:lead|team|shadow|supernumerary|link)\s+inspectors?\b\s*", re.IGNORECASE)
 _DUTY_IN_BRACKETS = re.compile(r"\s*\((?:the\s+)?(?:lead|team)\s+inspector\)\s*$", re.IGNORECASE)
 # A person's name: capitalised words, with hyphens and apostrophes, and the
 # "Jenny- ellen" that PDF extraction makes of a hyphenated name.

@@ -428,3 +428,15 @@ def test_an_untagged_page_set_further_right_does_not_go_on_with_the_item():
     assert next(line for line in document.lines if line.startswith("• The training")).endswith(
         "of the service."
     )
+
+
+def test_team_inspectors_in_the_plural_are_all_read():
+    """Stockton-on-Tees 2026: 'lead inspector Sophie Wales and team inspectors
+    Sally Sinclair and Mark Scanlon'; the plural duty hid Sally Sinclair."""
+    letter = letter_from_source(read_pdf(PDFS / "stockton-on-tees_focused_2026.pdf"))
+    assert facts(letter)["inspectors"] == [
+        ("Sophie Wales", "HMI"),
+        ("Sally Sinclair", "HMI"),
+        ("Mark Scanlon", "HMI"),
+    ]
+    assert letter.signatory.name == "Sophie Wales"

@@ -110,6 +110,15 @@ def _people(sentence: str):
             "His Majesty’s Inspectors for this visit were lead inspector Ann Lee and team inspector Bob Cole.",
             [("Ann Lee", "HMI", "His Majesty’s Inspectors"), ("Bob Cole", "HMI", "His Majesty’s Inspectors")],
         ),
+        (  # Stockton-on-Tees 2026: a duty in the plural, for the two names after it
+            "His Majesty’s Inspectors for this visit were lead inspector Ann Lee and team inspectors Bob Cole "
+            "and Cy Dee.",
+            [
+                ("Ann Lee", "HMI", "His Majesty’s Inspectors"),
+                ("Bob Cole", "HMI", "His Majesty’s Inspectors"),
+                ("Cy Dee", "HMI", "His Majesty’s Inspectors"),
+            ],
+        ),
         (
             "The visit was carried out by Her Majesty’s Inspector, Ann Lee and Her Majesty’s Inspector, Bob Cole.",
             [("Ann Lee", "HMI", "Her Majesty’s Inspector"), ("Bob Cole", "HMI", "Her Majesty’s Inspector")],
