@@ -440,3 +440,11 @@ def test_team_inspectors_in_the_plural_are_all_read():
         ("Mark Scanlon", "HMI"),
     ]
     assert letter.signatory.name == "Sophie Wales"
+
+
+def test_a_recipient_whose_surname_is_an_address_word_is_named():
+    """East Riding of Yorkshire 2018 writes to Kevin Hall: 'Hall' is a word of
+    addresses ('Town Hall'), but on the block's first line it is a surname."""
+    letter = letter_from_source(read_pdf(PDFS / "east-riding-of-yorkshire_focused_2018.pdf"))
+    assert letter.recipient.name == "Kevin Hall"
+    assert str(letter.salutation).startswith("Dear Mr Hall")

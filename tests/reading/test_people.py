@@ -271,6 +271,20 @@ def _lines(*lines: str) -> Text:
             None,
             ["Graham Reiter", "Audrey Kingham"],
         ),
+        (  # East Riding of Yorkshire 2018: a surname that is also an address word
+            ("Kevin Hall", "East Riding of Yorkshire", "Cross Street", "Beverley", "HU17 9BA"),
+            "Kevin Hall",
+            None,
+            None,
+            ["Kevin Hall"],
+        ),
+        (  # below the name, the same word is the address
+            ("Ann Lee", "Director of Children’s Services", "Shire Hall", "Ann Street", "AB1 2CD"),
+            "Ann Lee",
+            "Director of Children’s Services",
+            None,
+            ["Ann Lee"],
+        ),
         (
             ("Mick Gibbs,", "Director of Children & Community Resilience", "North Lincolnshire", "DN16 1AB"),
             "Mick Gibbs",
