@@ -69,8 +69,9 @@ def rebuild(pages: list[Page]) -> list[Block]:
         same_tag = (
             last_row is not None and last_row.block is not None and last_row.block == page_rows[0].block
         )
-        # A page that starts indented to a list item's text, with no bullet, goes on with the item.
-        item_goes_on = page_rows[0].left > left + _INDENT and page_blocks[0].kind in (PARAGRAPH, LINE)
+        item_goes_on = page_blocks[0].kind in (PARAGRAPH, LINE) and _goes_on_with_item(
+            page_rows, left, last_row
+        )
         if blocks and (
             same_tag
             or _continues_across_pages(blocks[-1], page_blocks[0])
@@ -82,6 +83,23 @@ def rebuild(pages: list[Page]) -> list[Block]:
         blocks.extend(page_blocks)
         last_row = page_rows[-1]
     return blocks
+
+
+def _goes_on_with_item(page_rows: list[TextRow], left: float, last_row: TextRow | None) -> bool:
+    """Does a page start with the rest of the list item the page before ended
+    with? It does when its first row, with no bullet, is indented to the
+    item's text: further right than the letter's left edge and than the
+    page's own (a page set wholly further right, closing and signature
+    included, is not indented), and the tags, if any, do not make it another
+    kind of block (a paragraph after a list item)."""
+    first = page_rows[0]
+    if _BULLET.match(first.text) or first.left <= left + _INDENT:
+        return False
+    tagged = first.block is not None and last_row is not None and last_row.block is not None
+    if tagged and first.role != last_row.role:
+        return False  # tagged as another kind of block: a paragraph after the list
+    page_left = min(row.left for row in page_rows)
+    return first.left > page_left + _INDENT
 
 
 def _drop_furniture(pages: list[Page]) -> list[list[TextRow]]:

@@ -32,8 +32,8 @@ _QUANTIFIER = re.compile(
 _LEADING_ROLE = re.compile(rf"^(?P<role>{_ROLE_PHRASE}),?\s+(?=[A-Z])", re.IGNORECASE)
 _TRAILING_ROLE = re.compile(rf"\s*[,(]?\s*(?P<role>{_ROLE_PHRASE})\)?$", re.IGNORECASE)
 # What an inspector did on the visit is not their role: "lead inspector",
-# "team inspector", "who observed the visit", "as a supernumerary inspector".
-_DUTY = re.compile(r"^(?:the\s+)?(?:lead|team|shadow|supernumerary|link)\s+inspector\b\s*", re.IGNORECASE)
+# "team inspector(s)", "who observed the visit", "as a supernumerary inspector".
+_DUTY = re.compile(r"^(?:the\s+)?(?:lead|team|shadow|supernumerary|link)\s+inspectors?\b\s*", re.IGNORECASE)
 _DUTY_IN_BRACKETS = re.compile(r"\s*\((?:the\s+)?(?:lead|team)\s+inspector\)\s*$", re.IGNORECASE)
 # A person's name: capitalised words, with hyphens and apostrophes, and the
 # "Jenny- ellen" that PDF extraction makes of a hyphenated name.
@@ -254,8 +254,15 @@ _NAME_LINE = re.compile(
     r"(?:\s*,\s*(?P<job>.+)|\s*,)?$"
 )
 _NOT_A_NAME = re.compile(
-    r"\b(?:Council|Borough|County|City|Services?|Director|Directorate|Executive|Officer|Hall|House|Street|"
-    r"Road|Centre|Trust|Children|Copy|Ofsted|Floor|Buildings|Offices?|Department|People|Education)\b"
+    r"\b(?:Council|Borough|County|City|Services?|Director|Directorate|Executive|Officer|Trust|Children|Copy|"
+    r"Ofsted|Department|People|Education)\b"
+)
+# Words of an address that are surnames too ("Kevin Hall", "Jo Street"): an
+# address line below the name, but on the block's first line a name, unless
+# the words around them make a building ("Town Hall", "Civic Centre").
+_PLACE = re.compile(r"\b(?:Hall|House|Street|Road|Centre|Floor|Buildings|Offices?)\b")
+_BUILDING = re.compile(
+    r"\b(?:Town|County|City|Civic|Council|Municipal|Shire|Guild)\s+(?:Hall|House|Centre|Buildings|Offices?)\b"
 )
 _JOB_LINE = re.compile(rf"\b{_JOB}", re.IGNORECASE)
 _ORGANISATION = re.compile(r"\b(?:Council|Borough|Trust|Children First|Achieving for Children)\b")
@@ -288,12 +295,22 @@ def read_recipient(text: Text) -> Recipient:
     )
 
 
+def _could_be_names(words: str, first_line: bool) -> bool:
+    if _NOT_A_NAME.search(words) or _BUILDING.search(words):
+        return False
+    return first_line or not _PLACE.search(words)
+
+
 def _recipient_from_lines(lines: list[str]) -> tuple[str, str | None, str | None, list[str]] | None:
     name = job = organisation = None
     names: list[str] = []
     for index, line in enumerate(lines):
         match = _NAME_LINE.match(line)
-        if match and not _NOT_A_NAME.search(match.group("names")) and (name is None or match.group("job")):
+        if (
+            match
+            and _could_be_names(match.group("names"), first_line=index == 0)
+            and (name is None or match.group("job"))
+        ):
             # the first name line, or another person with their job ("B, Chief Executive")
             names += [p.strip() for p in re.split(r"\s+and\s+", match.group("names"))]
             if name is None:

@@ -392,3 +392,59 @@ def test_a_hyphen_ending_a_line_before_a_number_joins_it():
     )
     document = read_pdf(make_pdf([rows]))
     assert "across the COVID-19 period" in document.text
+
+
+def test_a_closing_on_a_page_set_further_right_is_not_the_last_item():
+    """Sefton 2018: the findings end a page with a bullet; the next page is set
+    wholly further right (closing, sign-off and signature alike), so its first
+    row is indented only as far as the page's own left edge, and its tags make
+    it a paragraph, not the item's rest. It is the closing, and the last
+    finding stays a finding."""
+    letter = letter_from_source(read_pdf(PDFS / "sefton_focused_2018.pdf"))
+    assert str(letter.closing) == (
+        "Ofsted will take the findings from this focused visit into account when planning your next inspection or visit."
+    )
+    assert len(letter.findings) == 11
+    assert str(letter.findings[-1].text).endswith("to progress plans for further improvement.")
+
+
+def test_an_untagged_page_set_further_right_does_not_go_on_with_the_item():
+    first = [
+        Text(72, 700, "Findings", bold=True),
+        Text(72, 670, "• Senior leaders know their services well and have plans in place."),
+        Text(72, 640, "• The training needs of the team are addressed to ensure sustainability"),
+        Text(86, 625.5, "in meeting the demands of the service."),
+    ]
+    second = [  # the whole page starts at 86: nothing on it is indented
+        Text(86, 780, "Ofsted will take the findings from this focused visit into account."),
+        Text(86, 750, "Yours sincerely"),
+    ]
+    document = read_pdf(make_pdf([first, second]))
+    assert document.lines[-3:] == [
+        "Ofsted will take the findings from this focused visit into account.",
+        "",
+        "Yours sincerely",
+    ]
+    assert next(line for line in document.lines if line.startswith("• The training")).endswith(
+        "of the service."
+    )
+
+
+def test_team_inspectors_in_the_plural_are_all_read():
+    """Stockton-on-Tees 2026: 'lead inspector Sophie Wales and team inspectors
+    Sally Sinclair and Mark Scanlon'; the plural duty hid Sally Sinclair."""
+    letter = letter_from_source(read_pdf(PDFS / "stockton-on-tees_focused_2026.pdf"))
+    assert facts(letter)["inspectors"] == [
+        ("Sophie Wales", "HMI"),
+        ("Sally Sinclair", "HMI"),
+        ("Mark Scanlon", "HMI"),
+    ]
+    assert letter.signatory.name == "Sophie Wales"
+
+
+def test_a_recipient_whose_surname_is_an_address_word_is_named():
+    """East Riding of Yorkshire 2018 writes to Kevin Hall: 'Hall' is a word of
+    addresses ('Town Hall'), but on the block's first line it is a surname."""
+    letter = letter_from_source(read_pdf(PDFS / "east-riding-of-yorkshire_focused_2018.pdf"))
+    assert letter.recipient.name == "Kevin Hall"
+    assert str(letter.salutation).startswith("Dear Mr Hall")

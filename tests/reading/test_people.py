@@ -110,6 +110,15 @@ def _people(sentence: str):
             "His Majesty’s Inspectors for this visit were lead inspector Ann Lee and team inspector Bob Cole.",
             [("Ann Lee", "HMI", "His Majesty’s Inspectors"), ("Bob Cole", "HMI", "His Majesty’s Inspectors")],
         ),
+        (  # Stockton-on-Tees 2026: a duty in the plural, for the two names after it
+            "His Majesty’s Inspectors for this visit were lead inspector Ann Lee and team inspectors Bob Cole "
+            "and Cy Dee.",
+            [
+                ("Ann Lee", "HMI", "His Majesty’s Inspectors"),
+                ("Bob Cole", "HMI", "His Majesty’s Inspectors"),
+                ("Cy Dee", "HMI", "His Majesty’s Inspectors"),
+            ],
+        ),
         (
             "The visit was carried out by Her Majesty’s Inspector, Ann Lee and Her Majesty’s Inspector, Bob Cole.",
             [("Ann Lee", "HMI", "Her Majesty’s Inspector"), ("Bob Cole", "HMI", "Her Majesty’s Inspector")],
@@ -261,6 +270,20 @@ def _lines(*lines: str) -> Text:
             "Interim Joint Directors of Children’s Services",
             None,
             ["Graham Reiter", "Audrey Kingham"],
+        ),
+        (  # East Riding of Yorkshire 2018: a surname that is also an address word
+            ("Kevin Hall", "East Riding of Yorkshire", "Cross Street", "Beverley", "HU17 9BA"),
+            "Kevin Hall",
+            None,
+            None,
+            ["Kevin Hall"],
+        ),
+        (  # below the name, the same word is the address
+            ("Ann Lee", "Director of Children’s Services", "Shire Hall", "Ann Street", "AB1 2CD"),
+            "Ann Lee",
+            "Director of Children’s Services",
+            None,
+            ["Ann Lee"],
         ),
         (
             ("Mick Gibbs,", "Director of Children & Community Resilience", "North Lincolnshire", "DN16 1AB"),
