@@ -197,3 +197,31 @@ def test_the_corpus_command_on_the_fixtures(tmp_path):
     assert run.returncode == 1
     assert "leeds_focused_2021.txt:20:1: CONS001 [error]" in run.stdout
     assert "lancashire_focused_2021.txt:73: STR014" in run.stdout.split("recorded but not found")[1]
+
+
+def test_paragraphs_on_the_action_plan_after_the_closing_stay_out_of_the_findings():
+    """St Helens 2018 (a held-out PDF) follows its closing statement with four
+    paragraphs on the new action-plan rules: the closing is still the closing,
+    and those paragraphs are not findings."""
+    closing = "Ofsted will take the findings from this focused visit into account when planning your next inspection or visit."
+    notes = (
+        "\n\nAs part of our early review of the framework, we have decided to amend the framework.\n\n"
+        "In making these decisions we took account of our inspection principles.\n\n"
+        "We have notified the DfE of the areas for priority action.\n\n"
+        "So, in summary, you will therefore need to send us your action plan."
+    )
+    original = _letter("bedford_focused_2019.txt")
+    text = (REAL / "bedford_focused_2019.txt").read_text(encoding="utf-8")
+    assert text.count(closing) == 1
+    edited_letter = load_file_from_text(text.replace(closing, closing + notes))
+    assert edited_letter.closing.value.startswith(closing)
+    assert edited_letter.closing.value.endswith("send us your action plan.")
+    assert len(edited_letter.findings) == len(original.findings)
+    assert [s.kind for s in edited_letter.sections] == [s.kind for s in original.sections]
+
+
+def load_file_from_text(text: str):
+    from checker.reading import source
+    from checker.reading.letter_reader import letter_from_source
+
+    return letter_from_source(source.from_bytes("letter.txt", text.encode("utf-8")))

@@ -218,13 +218,18 @@ class BodyLexer:
     def _closing_start(self, start: int, end: int) -> int | None:
         """Index of the first line of the closing statement ("Ofsted will take
         the findings ... into account"), which the copy and publication notes
-        may follow; a letter that ends with a notification to the Department
-        for Education instead has that as its closing."""
-        notes_from = None
-        for first, last in _trailing_blocks(self.lines, end, start, most=4):
-            text = " ".join(line.content for line in self.lines[first : last + 1])
+        may follow (a 2018 letter with priority actions follows it with a few
+        paragraphs on the action plan); a letter that ends with a notification
+        to the Department for Education instead has that as its closing."""
+        blocks = [
+            (first, " ".join(line.content for line in self.lines[first : last + 1]))
+            for first, last in _trailing_blocks(self.lines, end, start, most=_CLOSING_SEARCH)
+        ]
+        for first, text in blocks:
             if self.types.reads_as_closing(text):
                 return first
+        notes_from = None
+        for first, text in blocks[:_NOTES_SEARCH]:
             if not self.types.reads_as_after_closing(text):
                 break
             notes_from = first
@@ -260,6 +265,10 @@ class BodyLexer:
 
 # "<heading><footnote mark><the footnote's text>" with no digit in the heading.
 _FOOTNOTED = re.compile(r"^(?P<heading>[^\d]{3,120}?[A-Za-z?:])\s?\d{1,2}\s*(?P<note>\S.*)$")
+
+
+_CLOSING_SEARCH = 6  # blocks before the sign-off searched for the closing statement
+_NOTES_SEARCH = 4  # blocks of notes (copy, publication, DfE) that may end a letter without one
 
 
 def _trailing_blocks(lines: list[L.Line], end: int, start: int, most: int) -> list[tuple[int, int]]:
