@@ -21,8 +21,8 @@ YAML_NAME = ".lettercheck.yaml"
 PYPROJECT = "pyproject.toml"
 
 YAML_TEMPLATE = """\
-# lettercheck configuration. Every setting is described here (and in
-# `lettercheck check --help`). lettercheck uses the nearest .lettercheck.yaml (or
+# lettercheck configuration. Every setting is described here (and in its JSON
+# Schema, `lettercheck schema config`). lettercheck uses the nearest .lettercheck.yaml (or
 # [tool.lettercheck] in a pyproject.toml), walking up from each letter it checks.
 # `lettercheck check --show-settings LETTER` shows what applies to a letter.
 #
@@ -69,7 +69,7 @@ include: ["*.md", "*.txt", "*.pdf", "*.docx"]
 TOML_TEMPLATE = """\
 [tool.lettercheck]
 # lettercheck's settings (`lettercheck init` wrote this table; see also
-# `lettercheck check --help` and `lettercheck check --show-settings LETTER`).
+# `lettercheck schema config` and `lettercheck check --show-settings LETTER`).
 # The lowest severity that makes `lettercheck check` exit 1: error, warning or info.
 fail_on = "error"
 # The files checked when a folder is walked (and by the language server).

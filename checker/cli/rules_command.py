@@ -37,6 +37,12 @@ def run_rules(category: str | None, severity: str | None, fmt: str, config: str 
         for r in configured_rules(config)
         if (not category or r.category == category) and (not severity or r.severity == severity)
     ]
+    if not found and fmt not in ("json", "markdown"):
+        chosen = " and ".join(
+            f"{what} {value}" for what, value in (("category", category), ("severity", severity)) if value
+        )
+        print(f"no rules of {chosen}" if chosen else "no rules")
+        return
     if fmt == "json":
         print(_as_json(found))
     elif fmt == "markdown":

@@ -61,6 +61,12 @@ def test_rules_rejects_unknown_formats_and_categories(cli):
         assert "is not one of" in result.stderr
 
 
+def test_a_filter_no_rule_passes_says_so(cli):
+    empty = cli("rules", "--category", "dates", "--severity", "info")
+    assert (empty.exit_code, empty.stdout) == (0, "no rules of category dates and severity info\n")
+    assert cli("rules", "--category", "dates", "--severity", "info", "-f", "json").stdout == "[]\n"
+
+
 def test_piped_rules_output_is_neither_padded_nor_cut(cli, house, monkeypatch):
     monkeypatch.chdir(house)
     lines = cli("rules").stdout.splitlines()
