@@ -28,6 +28,22 @@ def replace_file(path: str, data: bytes) -> None:
     A file that does not exist yet gets the mode the umask gives. A read-only
     file (we may not write it, or no one may: kept as it is on purpose, even
     from root) is refused, though the rename alone would be allowed."""
+    target, temporary = stage(path, data)
+    try:
+        os.replace(temporary, target)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(temporary)
+        raise
+    sync_folder(os.path.dirname(target))
+
+
+def stage(path: str, data: bytes) -> tuple[str, str]:
+    """Write `data` to a new file beside `path` (the file a symbolic link
+    names), synced, with the old file's owner and mode; return (the real
+    target, the new file) for the caller to rename, or to remove. A
+    read-only `path` is refused (PermissionError); on any failure nothing
+    is left behind."""
     import errno
     import tempfile
 
@@ -49,13 +65,17 @@ def replace_file(path: str, data: bytes) -> None:
             with suppress(OSError):  # keep owner and group where we may (as root, or our own group)
                 os.chown(temporary, old.st_uid, old.st_gid)
         os.chmod(temporary, stat.S_IMODE(old.st_mode) if old else 0o666 & ~_umask())
-        os.replace(temporary, target)
     except BaseException:
         with suppress(OSError):
             os.unlink(temporary)
         raise
-    with suppress(OSError):  # make the rename itself durable
-        descriptor = os.open(folder, os.O_RDONLY)
+    return target, temporary
+
+
+def sync_folder(folder: str) -> None:
+    """Make the renames in `folder` durable (where the system allows it)."""
+    with suppress(OSError):
+        descriptor = os.open(folder or ".", os.O_RDONLY)
         try:
             os.fsync(descriptor)
         finally:

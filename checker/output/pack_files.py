@@ -11,13 +11,10 @@ renames need no space), the error says the folder holds part of the report.
 
 from __future__ import annotations
 
-import errno
 import os
-import stat
-import tempfile
 from contextlib import suppress
 
-_ANY_WRITE = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
+from checker.atomic import stage, sync_folder
 
 
 class PackNotWritten(Exception):
@@ -36,12 +33,12 @@ def write_all(folder: str, files: list[tuple[str, str]], summaries: tuple[str, .
     the print document) of an older pack are removed before any page is
     replaced, and written after every page, the last named last. Return
     the paths written."""
-    staged: list[tuple[str, str]] = []  # (target, temporary)
+    staged: list[tuple[str, str, str]] = []  # (path, the file it names, the new file)
     ordered = sorted(files, key=lambda item: summaries.index(item[0]) if item[0] in summaries else -1)
     for name, text in ordered:
         path = os.path.join(folder, name)
         try:
-            staged.append((path, _stage(path, text.encode("utf-8"))))
+            staged.append((path, *stage(path, text.encode("utf-8"))))
         except OSError as error:
             _discard(staged)
             raise PackNotWritten(path, error, changed=False) from None
@@ -53,57 +50,17 @@ def write_all(folder: str, files: list[tuple[str, str]], summaries: tuple[str, .
         except OSError as error:
             _discard(staged)
             raise PackNotWritten(os.path.join(folder, name), error, changed=removed > 0) from None
-    for done, (path, temporary) in enumerate(staged):
+    for done, (path, target, temporary) in enumerate(staged):
         try:
-            os.replace(temporary, os.path.realpath(path))
+            os.replace(temporary, target)
         except OSError as error:
             _discard(staged[done:])
             raise PackNotWritten(path, error, changed=True) from None
-    _sync_folder(folder)
-    return [path for path, _ in staged]
+    sync_folder(folder)
+    return [path for path, _, _ in staged]
 
 
-def _stage(path: str, data: bytes) -> str:
-    """`data` in a new file beside `path`, synced, with the mode `path` has
-    (or the umask gives); a read-only `path` is refused, as `--fix` does."""
-    target = os.path.realpath(path)
-    try:
-        old = os.stat(target)
-    except FileNotFoundError:
-        old = None
-    if old and (not old.st_mode & _ANY_WRITE or not os.access(target, os.W_OK)):
-        raise PermissionError(errno.EACCES, "the file is read-only", path)
-    folder, name = os.path.split(target)
-    handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".lettercheck-tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, stat.S_IMODE(old.st_mode) if old else 0o666 & ~_umask())
-    except BaseException:
+def _discard(staged: list[tuple[str, str, str]]) -> None:
+    for _, _, temporary in staged:
         with suppress(OSError):
             os.unlink(temporary)
-        raise
-    return temporary
-
-
-def _discard(staged: list[tuple[str, str]]) -> None:
-    for _, temporary in staged:
-        with suppress(OSError):
-            os.unlink(temporary)
-
-
-def _sync_folder(folder: str) -> None:
-    with suppress(OSError):  # make the renames durable
-        descriptor = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
