@@ -29,6 +29,26 @@ class DocumentError(SourceError):
         self.reason = reason  # damaged | encrypted | no-text | corrupt | too-large | unreadable
 
 
+def document_bytes(source, name: str | None, kind: str) -> tuple[bytes, str]:
+    """The bytes of a PDF or Word file given as bytes or as a path, and the
+    name to report it under (`<pdf>`, `<docx>` for bytes without a name)."""
+    from pathlib import Path
+
+    if isinstance(source, bytes):
+        return source, name or f"<{kind}>"
+    path = str(source)
+    try:
+        return Path(path).read_bytes(), name or path
+    except FileNotFoundError:
+        raise DocumentError("no such file", "unreadable", unreadable=True) from None
+    except IsADirectoryError:
+        raise DocumentError("is a directory", "unreadable", unreadable=True) from None
+    except OSError as error:
+        raise DocumentError(
+            f"cannot read: {error.strerror or error}", "unreadable", unreadable=True
+        ) from None
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
     """A position in the document: 1-based.

@@ -44,6 +44,7 @@ from checker.reading.document import (
     Piece,
     Place,
     ReviewMark,
+    document_bytes,
     render,
 )
 
@@ -107,7 +108,7 @@ def _parse(data: bytes, name: str):
 def read_docx(source: str | Path | bytes, name: str | None = None) -> Document:
     """Read a Word file (a path or its bytes) into a `Document`; raise
     `DocumentError` for a damaged, encrypted or non-Word file."""
-    data, path = _load_bytes(source, name)
+    data, path = document_bytes(source, name, DOCX)
     package = _Package(data)
     styles = _Styles(package.raw("word/styles.xml"))
     comments = _comments(package.xml("word/comments.xml"))
@@ -126,22 +127,6 @@ def read_docx(source: str | Path | bytes, name: str | None = None) -> Document:
         mark.line, mark.column = document.position_of(mark.place)
     document.review = reader.marks
     return document
-
-
-def _load_bytes(source: str | Path | bytes, name: str | None) -> tuple[bytes, str]:
-    if isinstance(source, bytes):
-        return source, name or "<docx>"
-    path = str(source)
-    try:
-        return Path(path).read_bytes(), name or path
-    except FileNotFoundError:
-        raise DocumentError("no such file", "unreadable", unreadable=True) from None
-    except IsADirectoryError:
-        raise DocumentError("is a directory", "unreadable", unreadable=True) from None
-    except OSError as error:
-        raise DocumentError(
-            f"cannot read: {error.strerror or error}", "unreadable", unreadable=True
-        ) from None
 
 
 class _Package:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checker.reading import pdf_layout
-from checker.reading.document import PDF, Document, DocumentError, render
+from checker.reading.document import PDF, Document, DocumentError, document_bytes, render
 
 # PDFium's load errors (FPDF_GetLastError) as the user should read them.
 _LOAD_ERRORS = {
@@ -77,28 +77,11 @@ def read_pdf(source: str | Path | bytes, name: str | None = None, use_tags: bool
     `use_tags=False` ignores structure tags and rebuilds from layout alone
     (what an untagged PDF gets); it exists to measure and test that path.
     """
-    data, path = _load_bytes(source, name)
+    data, path = document_bytes(source, name, PDF)
     pages = extract_pages(data, use_tags=use_tags)
     blocks = pdf_layout.rebuild(pages)
     tagged = bool(pages) and all(page.tagged for page in pages)
     return render(path, PDF, blocks, pages=len(pages), tagged=tagged)
-
-
-def _load_bytes(source: str | Path | bytes, name: str | None) -> tuple[bytes, str]:
-    if isinstance(source, bytes):
-        return source, name or "<pdf>"
-    path = str(source)
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise DocumentError("no such file", "unreadable", unreadable=True) from None
-    except IsADirectoryError:
-        raise DocumentError("is a directory", "unreadable", unreadable=True) from None
-    except OSError as error:
-        raise DocumentError(
-            f"cannot read: {error.strerror or error}", "unreadable", unreadable=True
-        ) from None
-    return data, name or path
 
 
 def extract_pages(data: bytes, use_tags: bool = True) -> list[Page]:
