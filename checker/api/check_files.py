@@ -88,8 +88,15 @@ def _check_in_workers(
         yield outcome
 
 
-def _worker_killed(path: str) -> FileResult:
-    message = "the process checking this file was killed (out of memory, or a signal); it was not checked"
+def _worker_killed(path: str, why: str) -> FileResult:
+    from checker.api.pool import FILE_TIME_LIMIT, TIMED_OUT
+
+    if why == TIMED_OUT:
+        message = (
+            f"checking this file took longer than {FILE_TIME_LIMIT:.0f} s; it was stopped and not checked"
+        )
+    else:
+        message = "the process checking this file was killed (out of memory, or a signal); it was not checked"
     return FileResult(path, [reading_problem("PARSE005", message, Span(1, 1, 1, 1))])
 
 

@@ -128,6 +128,37 @@ def test_a_killed_worker_costs_only_its_file(tmp_path, monkeypatch):
     assert {r.path: r.diagnostics for r in results if r.path != victim} == serial
 
 
+def test_a_worker_stuck_on_a_file_costs_only_that_file(tmp_path, monkeypatch):
+    """A file that holds its worker past the time limit (a bug, a hang) is
+    stopped with a PARSE005 saying so; the run does not stall, and the other
+    files get the results a serial run gives."""
+    import time
+
+    from checker import api
+    from checker.api import check_files, pool
+
+    files = _twelve_letters(tmp_path)
+    victim = files[7]
+    check_file = check_files.check_file
+
+    def stuck_on_the_victim(path, *args, **kwargs):
+        if path == victim and os.getpid() != parent:
+            time.sleep(3600)
+        return check_file(path, *args, **kwargs)
+
+    parent = os.getpid()
+    monkeypatch.setattr(check_files, "check_file", stuck_on_the_victim)
+    monkeypatch.setattr(pool, "FILE_TIME_LIMIT", 2.0)
+    results = list(api.check_paths(files, jobs=2))
+    assert [r.path for r in results] == files
+    (stuck,) = [r for r in results if r.path == victim]
+    assert [(d.rule, d.message) for d in stuck.diagnostics] == [
+        ("PARSE005", "checking this file took longer than 2 s; it was stopped and not checked")
+    ]
+    serial = {path: check_file(path).diagnostics for path in files if path != victim}
+    assert {r.path: r.diagnostics for r in results if r.path != victim} == serial
+
+
 def test_negative_jobs_is_a_usage_error(cli):
     result = cli("check", str(LETTERS), "-j", "-3")
     assert result.exit_code == 2
