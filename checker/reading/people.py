@@ -319,8 +319,25 @@ def _recipient_from_lines(lines: list[str]) -> tuple[str, str | None, str | None
                 if job is None and index + 1 < len(lines) and _JOB_LINE.search(lines[index + 1]):
                     job = lines[index + 1]
             continue
-        if name is not None and organisation is None and _ORGANISATION.search(line) and line != job:
-            organisation = line.split(", ")[-1] if _NAME_LINE.match(line) else line
+        if name is not None and organisation is None and line != job:
+            organisation = _organisation_in(line)
     if name is None:
         return None
     return name, job and " ".join(job.split()), organisation, names
+
+
+def _organisation_in(line: str) -> str | None:
+    """The organisation an address line names: 'Leeds City Council' in 'Leeds
+    City Council, Merrion House' (a building after it is dropped), none in
+    'The Council House' (a building alone)."""
+    if not _ORGANISATION.search(line):
+        return None
+    parts = line.split(", ")
+    while len(parts) > 1 and (_BUILDING.search(parts[-1]) or _PLACE.search(parts[-1])):
+        parts.pop()
+    found = ", ".join(parts)
+    if not _ORGANISATION.search(_BUILDING.sub("", found)):
+        return None  # the council's building, not the council
+    if len(parts) > 1 and _NAME_LINE.match(found):
+        return parts[-1]  # "A Person, Their Council"
+    return found

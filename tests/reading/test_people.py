@@ -292,6 +292,20 @@ def _lines(*lines: str) -> Text:
             None,
             ["Mick Gibbs"],
         ),
+        (  # Birmingham 2024: the Council House is where the council is, not who
+            ("Sue Harrison", "Strategic Director for Children and Families", "Council House", "B1 1BB"),
+            "Sue Harrison",
+            "Strategic Director for Children and Families",
+            None,
+            ["Sue Harrison"],
+        ),
+        (
+            ("Sal Tariq", "Director of Children's Services", "Leeds City Council, Merrion House", "LS2 8DT"),
+            "Sal Tariq",
+            "Director of Children's Services",
+            "Leeds City Council",
+            ["Sal Tariq"],
+        ),
     ],
 )
 def test_recipient_blocks_line_by_line(lines, name, job, organisation, names):
