@@ -225,3 +225,21 @@ def load_file_from_text(text: str):
     from checker.reading.letter_reader import letter_from_source
 
     return letter_from_source(source.from_bytes("letter.txt", text.encode("utf-8")))
+
+
+@pytest.mark.parametrize("typo", ["Deer", "Dera", "dear"])
+def test_one_defect_one_diagnostic_for_a_misspelt_salutation(tmp_path, typo):
+    text = (REAL / "bedford_focused_2019.txt").read_text(encoding="utf-8")
+    path = tmp_path / "letter.txt"
+    path.write_text(text.replace("\nDear Mr Foster\n", f"\n{typo} Mr Foster\n"), encoding="utf-8")
+    result = check_file(str(path))
+    found = [
+        (d.rule, d.span.line, d.span.column, d.span.end_column)
+        for d in result.diagnostics
+        if d.severity != "info"
+    ]
+    assert found == [("STR016", 20, 1, 5), ("STYLE001", 40, 270, 273)]  # STYLE001: recorded for Bedford
+    assert result.diagnostics[0].fix.replacement == "Dear"
+    assert (
+        result.letter.salutation.value == f"{typo} Mr Foster"
+    )  # still the salutation: no STR006, no cascade

@@ -32,6 +32,14 @@ _SIGN_OFF = re.compile(
     re.IGNORECASE,
 )
 _STRIP_BOLD = re.compile(r"^\*\*(.*?)\*\*$")
+# A salutation whose "Dear" is misspelt or in lower case ("Deer Ms Smith",
+# "dear Mr Foster") before a courtesy title is still the salutation, as a near
+# miss of a sign-off is: STR016 names the misspelling.
+_NEAR_SALUTATION = re.compile(
+    r"^\s*(?:\*\*)?(?P<content>(?P<word>[Dd][A-Za-z]{1,4})\s+"
+    r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof|Councillor|Cllr|Sir|Madam)\b\.?(?:\s+[\w'’.-]+){0,4}?)"
+    r"(?:\*\*)?\s*[,:]?\s*$"
+)
 # The sign-offs letters use, as they should be written. A short line that is
 # a near miss of one ("Your sincerely") is still the sign-off: STR014 names the
 # misspelling instead of the letter losing its sign-off, signature and closing.
@@ -71,6 +79,13 @@ class Line:
 
     def words(self) -> int:
         return len(self.content.split())
+
+
+def misspelt_dear(word: str) -> bool:
+    """Is `word` a misspelt or lower-case 'Dear' ('Deer', 'Dera', 'dear')?"""
+    import difflib
+
+    return word != "Dear" and difflib.SequenceMatcher(None, word.lower(), "dear").ratio() >= 0.75
 
 
 def intended_sign_off(written: str) -> str | None:
@@ -132,6 +147,9 @@ def classify(raw: str, number: int) -> Line:
     if match:
         content = match.group("content").rstrip().rstrip(",:")
         return Line(number, raw, SALUTATION, content, match.start("content"))
+    match = _NEAR_SALUTATION.match(raw) if len(raw) < 80 and raw.lstrip("* ")[:1] in "Dd" else None
+    if match and misspelt_dear(match.group("word")):
+        return Line(number, raw, SALUTATION, match.group("content").rstrip(), match.start("content"))
     match = _SIGN_OFF.match(raw)
     if match:
         line = Line(number, raw, SIGN_OFF, match.group("content").rstrip(",."), match.start("content"))

@@ -9,7 +9,7 @@ from checker.diagnostics import Fix
 from checker.facts.format_fit import Fit
 from checker.model import Letter, Part, Span
 from checker.reading.letter_types import heading_key
-from checker.reading.lines import intended_sign_off
+from checker.reading.lines import intended_sign_off, misspelt_dear
 
 # The parts a rule may require, and for a missing one, the parts it should
 # stand just before, nearest first.
@@ -189,6 +189,24 @@ def sign_off_spelling(letter: Letter, params: dict):
     if meant and written.replace("’", "'").lower() != meant.lower():
         yield Hit(
             letter.sign_off.span(), {"sign_off": written, "expected": meant}, Fix(meant, f"write '{meant}'")
+        )
+
+
+@check_kind("salutation_spelling")
+def salutation_spelling(letter: Letter, params: dict):
+    """The salutation starts 'Dear' ('Deer Ms Smith' and 'dear Ms Smith' are
+    read as the salutation, and named once here with a fix). Facts:
+    {salutation}, {expected}."""
+    if letter.salutation is None:
+        return
+    written = letter.salutation.value
+    word = written.split()[0]
+    if misspelt_dear(word):
+        expected = "Dear" + written[len(word) :]
+        yield Hit(
+            letter.salutation.span(0, len(word)),
+            {"salutation": written, "expected": expected},
+            Fix("Dear", f"write '{expected}'"),
         )
 
 
