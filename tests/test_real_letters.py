@@ -243,3 +243,14 @@ def test_one_defect_one_diagnostic_for_a_misspelt_salutation(tmp_path, typo):
     assert (
         result.letter.salutation.value == f"{typo} Mr Foster"
     )  # still the salutation: no STR006, no cascade
+
+
+def test_a_signature_with_only_the_role_is_not_signed(tmp_path):
+    """'Yours sincerely' then only 'Her Majesty's Inspector': no one signed the letter."""
+    text = (REAL / "bedford_focused_2019.txt").read_text(encoding="utf-8")
+    path = tmp_path / "letter.txt"
+    path.write_text(text.replace("Nigel Parkes\nHer Majesty", "Her Majesty"), encoding="utf-8")
+    result = check_file(str(path))
+    (unsigned,) = [d for d in result.diagnostics if d.rule == "STR011"]
+    assert (unsigned.span.line, unsigned.span.column) == (72, 1)
+    assert [d.rule for d in result.diagnostics if d.severity == "error"] == ["STR011"]

@@ -45,9 +45,14 @@ def _where_missing(letter: Letter, part: str) -> Span:
 )
 def required_part(letter: Letter, params: dict):
     """The letter has the part (date, recipient, salutation, title, opening,
-    closing, sign_off, signature). Reported where the part should be."""
-    if not letter.part(params["part"]):
-        yield Hit(_where_missing(letter, params["part"]), {"part": params["part"].replace("_", "-")})
+    closing, sign_off, signature; a signature names someone, not only a
+    role). Reported where the part should be."""
+    part = params["part"]
+    if not letter.part(part):
+        yield Hit(_where_missing(letter, part), {"part": part.replace("_", "-")})
+    elif part == "signature" and letter.signature and not (letter.signatory and letter.signatory.name):
+        # only the role under the sign-off ('Her Majesty's Inspector'): no one signed it
+        yield Hit(letter.signature.span(), {"part": "signature"})
 
 
 @check_kind("required_sections")
