@@ -10,6 +10,7 @@ without typer (`fast_check`). The commands and their options are in
 
 from __future__ import annotations
 
+import os
 import sys
 
 from checker import __version__
@@ -19,6 +20,25 @@ def main() -> None:
     if sys.argv[1:] == ["--version"]:
         print(f"lettercheck {__version__}")
         return
+    try:
+        _run_command()
+    except BrokenPipeError:  # the reader of our output went away (`| head`): stop quietly
+        from checker.cli.messages import silence_stdout
+
+        silence_stdout()
+        raise SystemExit(1) from None
+    except Exception as error:  # a bug: one line and exit 2, never a traceback or a verdict
+        if os.environ.get("LETTERCHECK_DEBUG"):
+            raise
+        reason = " ".join(str(error).split())
+        sys.stderr.write(
+            f"lettercheck: internal error: {type(error).__name__}: {reason} "
+            "(a bug in lettercheck: please report it; LETTERCHECK_DEBUG=1 shows where it happened)\n"
+        )
+        raise SystemExit(2) from None
+
+
+def _run_command() -> None:
     if sys.argv[1:2] == ["check"]:  # the command editors and hooks run: read without typer when plain
         from checker.cli.fast_check import plain_enough, read, run  # not `from checker.cli`: see below
 
@@ -27,13 +47,7 @@ def main() -> None:
             run(options)
     from checker.cli.commands import app
 
-    try:
-        app()
-    except BrokenPipeError:  # the reader of our output went away (`| head`): stop quietly
-        from checker.cli.messages import silence_stdout
-
-        silence_stdout()
-        raise SystemExit(1) from None
+    app()
 
 
 def __getattr__(name: str):

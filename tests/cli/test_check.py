@@ -315,3 +315,31 @@ def test_fix_skips_a_file_it_cannot_rewrite_and_fixes_the_others(cli, tmp_path):
     assert "## Overveiw" in stray.read_bytes().decode("utf-8", errors="replace")
     assert "## Overview\n" in good.read_text(encoding="utf-8")
     assert "a_stray_byte.md:27:4: STR012" in result.stdout
+
+
+@pytest.mark.parametrize("argv", [["check", "-f", "json"], ["check", "-f", "json", "--select", "DATE"]])
+def test_a_bug_is_one_line_and_exit_2_never_a_traceback_or_a_verdict(monkeypatch, capsys, argv):
+    """A crash outside any one letter (here: writing the JSON) must not exit
+    1 (a verdict) with a traceback; LETTERCHECK_DEBUG=1 lets it through."""
+    import sys
+
+    from checker import cli
+    from checker.output import formats
+
+    def broken(*args, **kwargs):
+        raise ValueError("boom")
+
+    monkeypatch.setattr(formats, "render_check_json", broken)
+    monkeypatch.setattr(sys, "argv", ["lettercheck", *argv, str(LETTERS / "kent_focused_2019.md")])
+    monkeypatch.delenv("LETTERCHECK_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as stopped:
+        cli.main()
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert (
+        err.startswith("lettercheck: internal error: ValueError: boom (a bug in lettercheck")
+        and err.count("\n") == 1
+    )
+    monkeypatch.setenv("LETTERCHECK_DEBUG", "1")
+    with pytest.raises(ValueError):
+        cli.main()
