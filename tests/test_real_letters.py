@@ -254,3 +254,17 @@ def test_a_signature_with_only_the_role_is_not_signed(tmp_path):
     (unsigned,) = [d for d in result.diagnostics if d.rule == "STR011"]
     assert (unsigned.span.line, unsigned.span.column) == (72, 1)
     assert [d.rule for d in result.diagnostics if d.severity == "error"] == ["STR011"]
+
+
+@pytest.mark.parametrize(("heading", "typo"), [("Findings", "Findngs"), ("Overview", "Overveiw")])
+def test_a_misspelt_heading_run_into_its_paragraph_is_still_a_heading(tmp_path, heading, typo):
+    """Text taken from a PDF often has no blank line under a heading: a
+    misspelt one there is named (STR012, with a fix), not read as the first
+    line of a paragraph with the section reported missing."""
+    text = (REAL / "bedford_focused_2019.txt").read_text(encoding="utf-8")
+    assert f"\n{heading}\n\n" in text
+    path = tmp_path / "letter.txt"
+    path.write_text(text.replace(f"\n{heading}\n\n", f"\n{typo}\n", 1), encoding="utf-8")
+    result = check_file(str(path))
+    errors = [(d.rule, d.message) for d in result.diagnostics if d.severity == "error"]
+    assert errors == [("STR012", f"unknown heading '{typo}': did you mean '{heading}'?")]

@@ -92,6 +92,9 @@ class LetterType:
         return by_key[close[0]] if close else None
 
 
+NEAR_HEADING = 0.85  # how like a known heading a short plain line must be to read as a misspelt one
+
+
 @cache
 def heading_key(heading: str) -> str:
     """Compare headings ignoring case, markup, curly quotes and punctuation."""
@@ -168,6 +171,17 @@ class LetterTypes(Mapping[str, LetterType]):
 
     def __len__(self) -> int:
         return len(self._by_name)
+
+    def near_known_heading(self, text: str) -> bool:
+        """Is `text` a near miss of a heading some type knows ('Findngs',
+        'Overveiw')? A plain line like that is a misspelt heading (STR012
+        names it), not the start of a paragraph."""
+        import difflib
+
+        key = heading_key(text)
+        if not key or key in self.known_headings:
+            return bool(key)
+        return bool(difflib.get_close_matches(key, self.known_headings, n=1, cutoff=NEAR_HEADING))
 
     def reads_as_title(self, text: str) -> bool:
         """Does `text` name a letter type as its title does ('Focused visit to ...')?"""

@@ -245,6 +245,8 @@ class BodyLexer:
             return False
         if heading_key(line.content) in self.types.known_headings and line.words() <= 14:
             return True
+        if L.looks_like_heading(line, max_words=6) and self.types.near_known_heading(line.content):
+            return True  # a misspelt heading run into its first paragraph ('Findngs')
         return L.looks_like_heading(line) and blank_before and next_blank
 
     def _footnoted_heading(self, line: L.Line) -> tuple[L.Line, L.Line] | None:
