@@ -24,6 +24,10 @@ from checker.model import Letter, Span
 SUPPRESSION_RULE = "SUP001"
 INVALID_SUPPRESSION_RULE = "SUP002"
 RULE_BUDGET = 1.0  # seconds of pattern searching each rule may spend on one letter
+# Problems one rule may report in one letter. No published letter comes near
+# (the most is a handful); a hostile file can hold a million repeated words or
+# comments, and listing them all would cost gigabytes and bury the report.
+MAX_PROBLEMS_PER_RULE = 200
 
 
 class Engine:
@@ -99,10 +103,13 @@ def _run(rule: Rule, letter: Letter) -> list[Diagnostic]:
     runs out of time or fails is reported as such, never a hang or a crash."""
     start_budget(RULE_BUDGET)
     try:
-        return [
-            _diagnostic(rule, hit.span, hit.facts, hit.fix)
-            for hit in REGISTRY[rule.kind].function(letter, rule.params)
-        ]
+        found = []
+        for hit in REGISTRY[rule.kind].function(letter, rule.params):
+            if len(found) == MAX_PROBLEMS_PER_RULE:
+                found.append(_too_many(rule, hit.span))
+                break
+            found.append(_diagnostic(rule, hit.span, hit.facts, hit.fix))
+        return found
     except PatternTimeout:
         scope = rule.params.get("scope", "letter")
         message = (
@@ -140,6 +147,16 @@ def _diagnostic(rule: Rule, span: Span, facts: dict, fix=None, help_text: str | 
     """A problem `rule` found: its message and help filled with the facts."""
     help_text = rule.format_help(facts) if help_text is None else help_text
     return Diagnostic(rule.id, rule.category, rule.severity, span, rule.format(facts), help_text, fix)
+
+
+def _too_many(rule: Rule, span: Span) -> Diagnostic:
+    """Where a rule stopped listing: the first problem not listed."""
+    message = (
+        f"{rule.id} found more than {MAX_PROBLEMS_PER_RULE} problems in this letter; "
+        "the rest, from here on, are not listed"
+    )
+    advice = "Mend the problems listed (or look at why the file repeats one so often), then check again."
+    return Diagnostic(rule.id, rule.category, rule.severity, span, message, advice)
 
 
 def _rule_failed(

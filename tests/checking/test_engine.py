@@ -119,3 +119,25 @@ def test_a_bug_in_a_check_exits_2_not_1_a_crash_is_no_verdict(cli, monkeypatch):
     result = cli("check", str(LETTERS / "kent_focused_2019.md"), "-f", "concise")
     assert "CONS004 [error] internal error in rule CONS004" in result.stdout
     assert result.exit_code == 2
+
+
+def test_a_rule_lists_at_most_200_problems_in_a_letter_then_says_where_it_stopped(tmp_path):
+    """A hostile or broken file repeating one mistake a million times must not
+    cost gigabytes nor bury the report: 200 listed, then one line saying so."""
+    from checker.api import check_file
+    from checker.checking.engine import MAX_PROBLEMS_PER_RULE
+    from tests.conftest import edited
+
+    repeated = " ".join(["the the"] * 300)
+    path = tmp_path / "letter.md"
+    path.write_text(
+        edited("kent_focused_2019.md", ("Inspectors", f"{repeated}. Inspectors")), encoding="utf-8"
+    )
+    draft = [d for d in check_file(str(path)).diagnostics if d.rule == "DRAFT002"]
+    assert len(draft) == MAX_PROBLEMS_PER_RULE + 1 == 201
+    assert all(d.message == "repeated word 'the'" for d in draft[:200])
+    assert (
+        draft[200].message
+        == "DRAFT002 found more than 200 problems in this letter; the rest, from here on, are not listed"
+    )
+    assert draft[200].span.column > draft[199].span.column  # at the first problem not listed
