@@ -268,3 +268,17 @@ def test_a_misspelt_heading_run_into_its_paragraph_is_still_a_heading(tmp_path, 
     result = check_file(str(path))
     errors = [(d.rule, d.message) for d in result.diagnostics if d.severity == "error"]
     assert errors == [("STR012", f"unknown heading '{typo}': did you mean '{heading}'?")]
+
+
+def test_a_title_cut_short_gets_no_fix_that_changes_nothing(tmp_path, cli):
+    """'Focused visit to' (the authority lost): STR015 says so, but its first
+    words are right, so there is nothing for --fix to write; it said it had
+    fixed a problem, and --diff that it would, each time."""
+    text = (REAL / "sheffield_focused_2018.txt").read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if line.startswith("Focused visit to"))
+    path = tmp_path / "letter.txt"
+    path.write_text(text.replace(title, "Focused visit to", 1), encoding="utf-8")
+    (problem,) = [d for d in check_file(str(path)).diagnostics if d.rule == "STR015"]
+    assert problem.fix is None and (problem.span.column, problem.span.end_column) == (1, 17)
+    diff = cli("check", str(path), "--diff")
+    assert diff.exit_code == 0 and diff.stdout == ""

@@ -70,6 +70,7 @@ class Engine:
             if rule.applies(letter.letter_type) and not (ignored and matches(rule, ignored)):
                 diagnostics.extend(_run(rule, letter))
         start_budget(None)
+        diagnostics = [_without_empty_fix(d, letter.lines) for d in diagnostics]
         diagnostics = self._suppress(letter.lines, diagnostics, ignored)
         diagnostics.sort(key=Diagnostic.sort_key)
         return diagnostics
@@ -147,6 +148,17 @@ def _diagnostic(rule: Rule, span: Span, facts: dict, fix=None, help_text: str | 
     """A problem `rule` found: its message and help filled with the facts."""
     help_text = rule.format_help(facts) if help_text is None else help_text
     return Diagnostic(rule.id, rule.category, rule.severity, span, rule.format(facts), help_text, fix)
+
+
+def _without_empty_fix(diagnostic: Diagnostic, lines: list[str]) -> Diagnostic:
+    """A fix that would write what is already there is no fix: `--fix` would
+    say it mended something, and `--diff` that it would, with nothing changed."""
+    fix, span = diagnostic.fix, diagnostic.span
+    if fix is None or span.line != span.end_line or not 0 < span.line <= len(lines):
+        return diagnostic
+    if lines[span.line - 1][span.column - 1 : span.end_column - 1] != fix.replacement:
+        return diagnostic
+    return replace(diagnostic, fix=None)
 
 
 def _too_many(rule: Rule, span: Span) -> Diagnostic:

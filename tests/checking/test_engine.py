@@ -141,3 +141,29 @@ def test_a_rule_lists_at_most_200_problems_in_a_letter_then_says_where_it_stoppe
         == "DRAFT002 found more than 200 problems in this letter; the rest, from here on, are not listed"
     )
     assert draft[200].span.column > draft[199].span.column  # at the first problem not listed
+
+
+def test_a_fix_that_would_write_what_is_there_is_dropped(tmp_path):
+    """A house rule that prefers 'Kent' to 'kent' also matches 'Kent': its
+    problem stands, but a fix writing the same text is none (--fix would
+    report a mend, and --diff a change, with nothing changed)."""
+    pack = tmp_path / "house.yaml"
+    pack.write_text(
+        """\
+rules:
+  - id: HOUSE001
+    name: house-kent
+    category: style
+    severity: warning
+    message: "write '{replacement}' for '{match}'"
+    help: "House style."
+    check: {kind: substitution, scope: body, swap: {'[Kk]ent': Kent}}
+""",
+        encoding="utf-8",
+    )
+    text = edited("kent_focused_2019.md", ("Inspectors", "In kent and in Kent, inspectors"))
+    found = Engine(Config(), rules=load_rule_file(pack)).check(read_letter(text))
+    line = next(d.span.line for d in found if "'kent'" in d.message)
+    fixes = [(d.span.column, d.fix.replacement if d.fix else None) for d in found if d.span.line == line]
+    assert fixes == [(4, "Kent"), (16, None)]
+    assert all(d.fix is None for d in found if d.message.endswith("for 'Kent'"))

@@ -230,7 +230,10 @@ def title_form(letter: Letter, params: dict):
     size = len(expected.split())
     written = " ".join(title.split()[:size])
     fix = None
-    if difflib.SequenceMatcher(None, written.lower(), expected.lower()).ratio() >= 0.8:
+    if (
+        written != expected
+        and difflib.SequenceMatcher(None, written.lower(), expected.lower()).ratio() >= 0.8
+    ):
         fix = Fix(expected, f"write '{expected}'")
         yield Hit(letter.title.span(0, len(written)), {"title": title, "expected": expected}, fix)
     else:
