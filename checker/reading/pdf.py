@@ -80,6 +80,12 @@ def read_pdf(source: str | Path | bytes, name: str | None = None, use_tags: bool
     data, path = document_bytes(source, name, PDF)
     pages = extract_pages(data, use_tags=use_tags)
     blocks = pdf_layout.rebuild(pages)
+    if not blocks:
+        raise DocumentError(
+            "the PDF's only text is page furniture (page numbers, running headers and footers): "
+            "there is no letter in it",
+            "no-text",
+        )
     tagged = bool(pages) and all(page.tagged for page in pages)
     return render(path, PDF, blocks, pages=len(pages), tagged=tagged)
 

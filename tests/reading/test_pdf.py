@@ -293,6 +293,15 @@ def test_image_only_pdf_says_it_has_no_text_layer():
     assert "no text layer" in caught.value.message
 
 
+def test_a_pdf_of_page_furniture_only_says_so():
+    """Every page holds only its running header: it was reported as an 'empty file'."""
+    pages = [[Text(72, 770, f"Page {n} of a very long letter, with a sentence.")] for n in range(1, 40)]
+    with pytest.raises(DocumentError) as caught:
+        read_pdf(make_pdf(pages))
+    assert caught.value.reason == "no-text"
+    assert caught.value.message.startswith("the PDF's only text is page furniture")
+
+
 @pytest.mark.parametrize(
     "data",
     [MEDWAY.read_bytes()[:3000], b"%PDF-1.7\n" + bytes(range(256)) * 10],
