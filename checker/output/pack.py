@@ -132,11 +132,14 @@ class LetterPage:
 
     def gutter(self, line: int) -> str:
         """The number shown beside a line of the text: its line; in a PDF
-        `page:line` where it starts; in a Word file `¶` and its paragraph."""
+        `page:line` where it starts; in a Word file `¶` and its paragraph
+        (`header ¶1` for one of the page header's, not the body's first)."""
         place = self.starts.get(line)
         if place is None:
             return "" if self.starts else str(line)
-        return f"{place.page}:{place.line}" if self.kind == "pdf" else f"¶{place.line}"
+        if self.kind == "pdf":
+            return f"{place.page}:{place.line}"
+        return f"{place.part} ¶{place.line}" if place.part else f"¶{place.line}"
 
     def lines_between(self, first: int, last: int) -> str:
         """The outline's range of lines, in the file's own numbering."""

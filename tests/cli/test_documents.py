@@ -356,4 +356,4 @@ def test_report_html_shows_the_page_and_the_paragraph(cli, tmp_path, word_draft)
     assert "a PDF of 5 pages (paragraphs from its structure tags)" in pdf_page
     word_page = (out / "draft.html").read_text(encoding="utf-8")
     assert 'class="where">paragraph 12, character 98' in word_page
-    assert 'aria-label="header paragraph 1">¶1</a>' in word_page
+    assert 'aria-label="header paragraph 1">header ¶1</a>' in word_page  # not the body's ¶1
