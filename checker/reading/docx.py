@@ -14,7 +14,8 @@ is returned in `Document.review`, because none of them may be published.
 
 Paragraphs are numbered in document order from 1, table cells included, so a
 position names the paragraph and the character in it (`Place.line`,
-`Place.column`). Headers and footers (where a letterhead often lives) are read
+`Place.column`); a text box's paragraphs follow the paragraph it is anchored
+in. Headers and footers (where a letterhead often lives, often in a text box) are read
 first, as the letterhead, with `Place.part` "header" or "footer". Headings come
 from paragraph styles or outline levels (and short bold paragraphs); any
 numbered or bulleted paragraph is written as a `• ` item, whatever its numbering.
@@ -404,6 +405,7 @@ class _Reader:
         self.marks: list[ReviewMark] = []
         self._numbers = {"": 0, "header": 0, "footer": 0}
         self._open_comments: dict[str, tuple[Place, list[str]]] = {}
+        self._text_boxes: list = []  # text boxes anchored in the paragraph being read
 
     def read_part(self, root, part: str) -> None:
         if root is None:
@@ -414,13 +416,14 @@ class _Reader:
     def _block(self, element, part: str, depth: int) -> None:
         kind = _local(element.tag)
         if kind == "p":
-            self._paragraph(element, part)
+            self._paragraph(element, part, depth)
         elif kind in ("tbl", "tr", "tc", "sdt", "sdtContent", "customXml", "txbxContent"):
             _check_depth(depth, part)
             for child in element:
                 self._block(child, part, depth + 1)
 
-    def _paragraph(self, element, part: str) -> None:
+    def _paragraph(self, element, part: str, depth: int) -> None:
+        _check_depth(depth, part)  # text boxes nest paragraphs in paragraphs
         self._numbers[part] += 1
         paragraph = _Paragraph(self._numbers[part], part)
         properties = _child(element, "pPr")
@@ -438,6 +441,10 @@ class _Reader:
         style_bold = self.styles.is_bold(style_id)
         self._inline(element, paragraph, style_bold, change=None, depth=1)
         self.paragraphs.append(paragraph)
+        boxes, self._text_boxes = self._text_boxes, []
+        for box in boxes:  # a text box's paragraphs follow the paragraph it is anchored in
+            for child in box:
+                self._block(child, part, depth + 1)
 
     def _paragraph_mark_changes(self, properties, paragraph: _Paragraph) -> None:
         """A tracked change to the paragraph itself (a paragraph break inserted
@@ -480,6 +487,10 @@ class _Reader:
                 self._close_comment(_attr(child, "id") or "", paragraph)
             elif kind in ("hyperlink", "smartTag", "sdt", "sdtContent", "fldSimple", "customXml"):
                 self._inline(child, paragraph, style_bold, change, depth + 1)
+            elif kind == "AlternateContent":
+                chosen = _chosen(child)
+                if chosen is not None:
+                    self._inline(chosen, paragraph, style_bold, change, depth + 1)
 
     def _run(self, run, paragraph: _Paragraph, style_bold: bool, change) -> None:
         properties = _child(run, "rPr")
@@ -504,6 +515,8 @@ class _Reader:
                 text = "-"
             elif kind in ("br", "cr"):
                 paragraph.breaks.append(len(paragraph.text))
+            elif kind in ("drawing", "pict", "AlternateContent"):
+                self._text_boxes += _text_boxes(node, paragraph.part, 1)
             elif kind == "commentReference":
                 comment_id = _attr(node, "id") or ""
                 if comment_id in self.comments and comment_id not in self._open_comments:
@@ -608,6 +621,32 @@ def _next_with_text(paragraphs: list[_Paragraph]) -> list[_Paragraph | None]:
         if paragraphs[index].text.strip():
             found = paragraphs[index]
     return following
+
+
+def _chosen(alternate):
+    """What Word shows of an `mc:AlternateContent`: its first `Choice` (Word
+    writes a VML `Fallback` with the same text for older readers, which would
+    read it twice)."""
+    fallback = None
+    for option in alternate:
+        if _local(option.tag) == "Choice":
+            return option
+        if _local(option.tag) == "Fallback":
+            fallback = option
+    return fallback
+
+
+def _text_boxes(element, part: str, depth: int) -> list:
+    """The text boxes (`w:txbxContent`) in a drawing or shape held by a run:
+    the letterhead is often one, in the page header."""
+    _check_depth(depth, part)
+    kind = _local(element.tag)
+    if kind == "txbxContent":
+        return [element]
+    if kind == "AlternateContent":
+        chosen = _chosen(element)
+        return [] if chosen is None else _text_boxes(chosen, part, depth + 1)
+    return [box for child in element for box in _text_boxes(child, part, depth + 1)]
 
 
 def _check_depth(depth: int, part: str) -> None:

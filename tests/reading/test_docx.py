@@ -166,6 +166,60 @@ def test_hidden_text_and_field_codes_are_not_letter_text():
     assert read_docx(to_bytes(document)).lines == ["Visible text."]
 
 
+def _text_box_run(lines: list[str]):
+    """A run holding a text box as Word writes one: a DrawingML shape, and a
+    VML fallback with the same paragraphs for older readers."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    content = "".join(f"<w:p><w:r><w:t>{line}</w:t></w:r></w:p>" for line in lines)
+    return parse_xml(
+        f"<w:r {nsdecls('w', 'wp', 'a')} "
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+        'xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent>'
+        '<mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic><a:graphicData><wps:wsp><wps:txbx>'
+        f"<w:txbxContent>{content}</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic>"
+        "</wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>"
+        f"<w:txbxContent>{content}</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>"
+        "</mc:AlternateContent></w:r>"
+    )
+
+
+def test_a_letterhead_in_a_header_text_box_is_read_once():
+    # Found by benchmarks/docx_agreement.py: the letterhead of a draft whose
+    # header holds it in a text box was not read at all.
+    document = new_document()
+    header = document.sections[0].header.paragraphs[0]
+    header._p.append(_text_box_run(["Ofsted", "Piccadilly Gate"]))
+    document.add_paragraph("2 August 2021")
+    body = document.add_paragraph("Dear Ms Smith")
+    body._p.append(_text_box_run(["A note in a box"]))
+    read = read_docx(to_bytes(document))
+    assert read.lines == [
+        "Ofsted",
+        "Piccadilly Gate",
+        "",
+        "2 August 2021",
+        "Dear Ms Smith",
+        "A note in a box",
+    ]
+    # a box's paragraphs are numbered after the paragraph it is anchored in
+    assert read.locate(2, 1) == Place(3, 1, None, "header")
+    assert read.locate(6, 3) == Place(3, 3, None, "")
+    letter = letter_from_source(read.source())
+    assert [str(line) for line in letter.letterhead] == ["Ofsted", "Piccadilly Gate"]
+
+
+def test_text_boxes_nested_past_any_draft_are_refused():
+    box = "<p><r><t>deepest</t></r></p>"
+    for _ in range(150):
+        box = f"<p><r><pict><txbxContent>{box}</txbxContent></pict></r></p>"
+    data = _zip({"word/document.xml": f'<document xmlns="{MAIN}"><body>{box}</body></document>'})
+    with pytest.raises(DocumentError, match="more than 100 deep"):
+        read_docx(data)
+
+
 def test_a_tracked_paragraph_break_and_a_formatting_change_are_review_marks():
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
