@@ -37,6 +37,9 @@ def _pattern_lowered(pattern: str) -> str:
 # every letters repository. Walking a folder skips them (as it skips hidden
 # folders); named on the command line they are still read, as ruff reads a
 # file it would exclude, unless --force-exclude.
+# The files a folder walk checks unless the configuration's `include` says otherwise.
+DEFAULT_INCLUDE = ("*.md", "*.txt", "*.pdf", "*.docx")
+
 REPOSITORY_DOCUMENTS = frozenset(
     {
         "readme",

@@ -6,9 +6,9 @@ import os
 import stat
 from collections.abc import Iterable, Iterator
 
-from checker.globs import glob_matches, repository_document
+from checker.globs import DEFAULT_INCLUDE, glob_matches, repository_document
 
-DEFAULT_INCLUDE = ("*.md", "*.txt", "*.pdf", "*.docx")
+__all__ = ["DEFAULT_INCLUDE", "iter_paths"]
 
 
 def iter_paths(

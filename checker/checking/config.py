@@ -25,7 +25,7 @@ from pathlib import Path
 
 from checker.checking.setting_files import read_setting_text, why_not_read
 from checker.diagnostics import SEVERITIES
-from checker.globs import glob_matches, repository_document
+from checker.globs import DEFAULT_INCLUDE, glob_matches, repository_document
 from checker.reading.source import why_unreadable
 
 KEYS = (
@@ -67,7 +67,7 @@ class Config:
     rule_dirs: tuple[str, ...] = ()
     params: tuple[tuple[str, str], ...] = ()  # rule ID -> its parameters as JSON (hashable, any shape)
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    include: tuple[str, ...] = ("*.md", "*.txt", "*.pdf", "*.docx")
+    include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
     fail_on: str = "error"
     root: str = field(default=".")
@@ -156,7 +156,7 @@ def parse_config(data: dict, path: str) -> Config:
         per_file_ignores=tuple(
             (str(glob), _as_tuple(rules, "per_file_ignores", path)) for glob, rules in ignores.items()
         ),
-        include=_as_tuple(data.get("include", ["*.md", "*.txt", "*.pdf", "*.docx"]), "include", path),
+        include=_as_tuple(data.get("include", list(DEFAULT_INCLUDE)), "include", path),
         exclude=_as_tuple(data.get("exclude", []), "exclude", path),
         fail_on=fail_on,
         root=root,

@@ -52,10 +52,10 @@ def best_fit(letter: Letter) -> Fit | None:
     layouts = [layout for layout in letter_type.layouts if layout.covers(day)] or list(letter_type.layouts)
     fits = [_fit(letter, letter_type, layout) for layout in layouts]
     # Fewest problems; between equals, the format whose headings the letter uses.
-    return min(fits, key=lambda found: (found.problems, -_own_headings(letter, letter_type, found.layout)))
+    return min(fits, key=lambda found: (found.problems, -_own_headings(letter, found.layout)))
 
 
-def _own_headings(letter: Letter, letter_type: LetterType, layout: Layout) -> int:
+def _own_headings(letter: Letter, layout: Layout) -> int:
     """How many of the letter's headings are the ones this format gives."""
     named = {kind: heading_key(heading) for kind, heading in layout.headings}
     return sum(1 for s in letter.sections if named.get(s.kind) == heading_key(s.heading.value))

@@ -20,7 +20,7 @@ from lsprotocol import types
 
 from checker.lsp.engine_adapter import Problem
 from checker.lsp.lsp_diagnostics import to_lsp
-from checker.lsp.positions import UTF16, line_end, problem_range, to_client
+from checker.lsp.positions import LINE_BREAK, UTF16, line_end, problem_range, to_client
 
 FIX_ALL = f"{types.CodeActionKind.SourceFixAll.value}.lettercheck"
 # A directive that already names rules, to add one to: its rules end where `end` starts.
@@ -28,12 +28,11 @@ _NAMING_DIRECTIVE = r"<!--\s*lettercheck:\s*{action}\s+(?P<rules>[^\s>][^>]*?)(?
 _LINE_DIRECTIVE = re.compile(_NAMING_DIRECTIVE.format(action="disable") + r"\s*$")
 _FILE_DIRECTIVE = re.compile(r"\s*" + _NAMING_DIRECTIVE.format(action="disable-file") + r"\s*$")
 _BOM = "\ufeff"
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def line_break_of(text: str) -> str:
     """The letter's own line break (its first), for a line an action adds."""
-    found = _LINE_BREAK.search(text)
+    found = LINE_BREAK.search(text)
     return found.group() if found else "\n"
 
 

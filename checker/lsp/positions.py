@@ -14,7 +14,7 @@ from lsprotocol import types
 
 from checker.lsp.engine_adapter import Problem
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+LINE_BREAK = re.compile(r"\r\n|\r|\n")  # as LSP and lettercheck both split lines
 UTF8, UTF16, UTF32 = (
     types.PositionEncodingKind.Utf8,
     types.PositionEncodingKind.Utf16,
@@ -23,7 +23,7 @@ UTF8, UTF16, UTF32 = (
 
 
 def split_lines(text: str) -> list[str]:
-    return _LINE_BREAK.split(text)
+    return LINE_BREAK.split(text)
 
 
 def _units(text: str, encoding: str) -> int:

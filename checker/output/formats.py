@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 
+from checker.diagnostics import SEVERITIES
 from checker.output import summary
 from checker.output.escape import for_humans, for_unicode
 
@@ -24,7 +25,7 @@ def concise_summary(results) -> str:
     def count(number: int, noun: str) -> str:
         return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
-    found = ", ".join(count(counts[f"{level}s"], level) for level in ("error", "warning", "info"))
+    found = ", ".join(count(counts[f"{level}s"], level) for level in SEVERITIES)
     return f"Found {found} in {count(counts['files'], 'file')}."
 
 

@@ -15,12 +15,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
-from checker.diagnostics import Diagnostic, place_words
+from checker.diagnostics import SEVERITIES, Diagnostic, place_words
 from checker.output.annotate import AnnotatedLine, annotate
 from checker.output.escape import visible
 from checker.reading.document import Place
 
-SEVERITY_ORDER = ("error", "warning", "info")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
@@ -258,7 +257,7 @@ def _covers(problem: Problem, line: int, column: int) -> bool:
 
 
 def _counts(diagnostics) -> dict[str, int]:
-    counts = dict.fromkeys(SEVERITY_ORDER, 0)
+    counts = dict.fromkeys(SEVERITIES, 0)
     for d in diagnostics:
         counts[d.severity] += 1
     return counts

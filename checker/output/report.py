@@ -11,7 +11,7 @@ import json
 import re
 from typing import TYPE_CHECKING
 
-from checker.diagnostics import place_words
+from checker.diagnostics import SEVERITIES, place_words
 from checker.output.escape import mark_invisible, visible
 from checker.output.letter_data import REPORT_VERSION, letter_dict
 
@@ -195,7 +195,7 @@ def render_markdown(results: list[FileResult]) -> str:
             else None
         )
         out.append(f"# {markdown_text(title or result.path)}\n")
-        counts = {d: 0 for d in ("error", "warning", "info")}
+        counts = dict.fromkeys(SEVERITIES, 0)
         for diagnostic in result.diagnostics:
             counts[diagnostic.severity] += 1
         out.append(

@@ -3,8 +3,8 @@
     source.py         bytes -> text (positions stay the file's)
     lines.py          text -> lines typed by shape
     lexer.py          typed lines -> the grammar's tokens (and the landmarks)
-    parser.py         tokens -> parse tree (grammar/letter.lark)
-    builder.py        parse tree -> Letter, and the facts its parts state
+    parser.py         tokens -> the letter's parts (grammar/letter.lark), built by
+    builder.py        as the parser reads them (no parse tree); then the facts its parts state
     letter_reader.py  the steps in order
 
 with what the builder reads: letter types (letter_types.py), dates

@@ -221,11 +221,11 @@ def _heading_at_end(line: Line) -> list[Line]:
     return [Line(line.number, line.raw, TEXT, heading, heading_start)]
 
 
-_TERMINAL = (".", "!", "?", ":", ";")
+SENTENCE_END = (".", "!", "?", ":", ";")  # what ends a sentence, or a line that leads into a list
 
 
 def ends_sentence(line: Line) -> bool:
-    return line.content.rstrip("*”’\"' )").endswith(_TERMINAL)
+    return line.content.rstrip("*”’\"' )").endswith(SENTENCE_END)
 
 
 def looks_like_heading(line: Line, max_words: int = 12) -> bool:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from checker.reading import pdf_layout
 from checker.reading.document import PDF, Document, DocumentError, document_bytes, render
+from checker.reading.source import MAX_DOCUMENT_BYTES
 
 # PDFium's load errors (FPDF_GetLastError) as the user should read them.
 _LOAD_ERRORS = {
@@ -30,7 +31,6 @@ _LOAD_ERRORS = {
     5: ("encrypted", "the PDF uses an unsupported security scheme; save an unprotected copy to check it"),
     6: ("damaged", "the PDF is damaged (a page cannot be read)"),
 }
-_MAX_BYTES = 100 * 1024 * 1024
 # Structure types that sit inside a paragraph: a row belongs to their parent block.
 _INLINE = {"Span", "Link", "Reference", "Quote", "Note", "Annot", "Code", "Em", "Strong", "Sub", "BibEntry"}
 _LIST_PARTS = {"Lbl", "LBody"}
@@ -95,7 +95,7 @@ def extract_pages(data: bytes, use_tags: bool = True) -> list[Page]:
     cannot be opened or holds no readable text."""
     import pypdfium2 as pdfium
 
-    if len(data) > _MAX_BYTES:
+    if len(data) > MAX_DOCUMENT_BYTES:  # as a file read by path is bounded (checker.reading.source)
         raise DocumentError("the PDF is larger than 100 MB: not a letter", "too-large")
     if b"%PDF-" not in data[:1024]:
         raise DocumentError("not a PDF file (it does not start with %PDF-)", "damaged")

@@ -16,6 +16,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from checker.reading.document import HEADING, ITEM, LINE, PARAGRAPH, Block, Piece, Place
+from checker.reading.lines import SENTENCE_END
 
 if TYPE_CHECKING:
     from checker.reading.pdf import Page, TextRow
@@ -30,7 +31,6 @@ _PAGE_NUMBER = re.compile(
 )
 _GLUED_LABEL = re.compile(r"^(?:\d{1,2}[.)]|\([a-z]\)|\([ivx]{1,4}\))(?=[A-Z‘“'\"(])")
 _FOOTNOTE_MARK = re.compile(r"^\d{1,2}$")
-_SENTENCE_END = (".", "!", "?", ":", ";")
 _MARGIN_ZONE = 0.12  # the top and bottom share of a page where running headers and footers sit
 _INDENT = 8.0  # points: a row starting this far right of the body's left edge is indented
 _PARAGRAPH_PITCH = 1.6  # rows further apart than this many font sizes (baseline to baseline) are paragraphs
@@ -247,7 +247,7 @@ def _kind(rows: list[TextRow], text: str, body_size: float, margin: float, follo
     is a short bold or larger paragraph with text under it (so a bold
     signature is not a heading)."""
     words = len(text.split())
-    ends = text.rstrip("”’\"') ").endswith((*_SENTENCE_END, ","))
+    ends = text.rstrip("”’\"') ").endswith((*SENTENCE_END, ","))
     role = rows[0].role
     tagged_heading = role == "H" or (len(role) == 2 and role[0] == "H" and role[1].isdigit())
     if tagged_heading and words <= 25 and not ends:
@@ -274,7 +274,7 @@ def _continues_across_pages(before: Block, after: Block) -> bool:
 
 
 def _ends_sentence(text: str) -> bool:
-    return text.rstrip("”’\"') ").endswith(_SENTENCE_END)
+    return text.rstrip("”’\"') ").endswith(SENTENCE_END)
 
 
 def _glue(before: str, after: str) -> str:

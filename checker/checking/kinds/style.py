@@ -33,7 +33,7 @@ def _never_closed(value: str, end: int) -> bool:
     return ")" not in (rest if opening < 0 else rest[:opening])
 
 
-def _is_a_name(value: str, start: int, end: int, acronym: str) -> bool:
+def _is_a_name(value: str, end: int, acronym: str) -> bool:
     vowels = sum(1 for c in acronym if c in _VOWELS)
     return len(acronym) >= 4 and vowels >= 2 and bool(_NAMED_THING.match(value[end : end + 20]))
 
@@ -82,7 +82,7 @@ def acronyms(letter: Letter, params: dict):
                 continue
             if _DEFINED_AFTER.match(value[match.end() : match.end() + 20]):
                 continue  # spelt out in the brackets that follow
-            if _is_a_name(value, match.start(), match.end(), acronym):
+            if _is_a_name(value, match.end(), acronym):
                 continue
             yield Hit(text.span(match.start(), match.end()), {"acronym": acronym, "problem": _NOT_SPELT_OUT})
 
