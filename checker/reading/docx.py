@@ -48,6 +48,7 @@ from checker.reading.document import (
     document_bytes,
     render,
 )
+from checker.reading.source import ENCRYPTED_PACKAGE, OLE_CONTAINER
 
 # A letter's document.xml is some 50-300 KB, even with tracked changes; parsed
 # XML takes some 40 times its size in memory, so these bound a hostile file to
@@ -60,7 +61,6 @@ _MAX_PART_BYTES = (
 _MAX_TOTAL_BYTES = _MAX_TOTAL_MB * 1024 * 1024  # nor are all the parts read, together
 _STYLES_CUT_ONE_BY_ONE = 40  # styles cut out of the styles part before it is parsed whole
 _MAX_NESTING = 100  # wrappers (tables, content controls, links) nested deeper than this are not a letter
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _BULLET = re.compile(r"^[•◼▪■●○◦·‣⁃➢➤✓\uf0b7\uf0a7\uf06e\uf0d8\uf0fc]\s*(?=\S)|^[-–*]\s+(?=\S)")
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$", re.IGNORECASE)
@@ -134,8 +134,8 @@ class _Package:
     """The .docx zip: its XML parts, read with size limits."""
 
     def __init__(self, data: bytes) -> None:
-        if data.startswith(_OLE_MAGIC):
-            if "EncryptedPackage".encode("utf-16-le") in data:
+        if data.startswith(OLE_CONTAINER):
+            if ENCRYPTED_PACKAGE in data:
                 raise DocumentError(
                     "the Word file is encrypted with a password; save an unprotected copy to check it",
                     "encrypted",

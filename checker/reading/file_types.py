@@ -25,8 +25,6 @@ TEXT = "text"
 PDF = "pdf"
 DOCX = "docx"
 
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 _PDF_SUFFIXES = (".pdf",)
 _WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".doc")
 
@@ -38,7 +36,9 @@ def file_type(data: bytes, name: str) -> str:
     if data.startswith(b"PK\x03\x04"):
         return DOCX
     suffix = PurePath(name).suffix.lower()
-    if data.startswith(_OLE) and (suffix in _WORD_SUFFIXES or _ENCRYPTED_PACKAGE in data):
+    if data.startswith(source.OLE_CONTAINER) and (
+        suffix in _WORD_SUFFIXES or source.ENCRYPTED_PACKAGE in data
+    ):
         return DOCX
     if suffix in _PDF_SUFFIXES:
         return PDF

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from checker.reading.people import HONORIFICS
 from checker.reading.written_dates import DATE_LINE, LOOSE_DATE_LINE
 
 BLANK = "blank"
@@ -37,7 +38,7 @@ _STRIP_BOLD = re.compile(r"^\*\*(.*?)\*\*$")
 # miss of a sign-off is: STR016 names the misspelling.
 _NEAR_SALUTATION = re.compile(
     r"^\s*(?:\*\*)?(?P<content>(?P<word>[Dd][A-Za-z]{1,4})\s+"
-    r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof|Councillor|Cllr|Sir|Madam)\b\.?(?:\s+[\w'’.-]+){0,4}?)"
+    rf"(?:{'|'.join((*HONORIFICS, 'Madam'))})\b\.?(?:\s+[\w'’.-]+){{0,4}}?)"
     r"(?:\*\*)?\s*[,:]?\s*$"
 )
 # The sign-offs letters use, as they should be written. A short line that is

@@ -40,6 +40,10 @@ class WriteRefused(Exception):
 
 MAX_BYTES = 10_000_000  # a letter is some 20 kB; anything this large is not one
 MAX_DOCUMENT_BYTES = 100_000_000  # a PDF or Word letter (some 200 kB; more with pictures)
+# How an OLE container (an old .doc, or a password-protected .docx) starts, and
+# the stream a protected .docx keeps its encrypted package in.
+OLE_CONTAINER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 _DOCUMENT_MAGIC = (b"%PDF-", b"PK\x03\x04")
 
 
