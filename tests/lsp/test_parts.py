@@ -13,7 +13,7 @@ from checker.lsp.hover import hover_markdown, link_free
 from checker.lsp.positions import UTF8, UTF16, UTF32, from_client, problem_range, split_lines, to_client
 from checker.lsp.settings import SettingsCache
 from tests.conftest import BROKEN
-from tests.lsp_session import apply_edits
+from tests.lsp.session import apply_edits
 
 
 def _problem(line=1, column=1, end_line=None, end_column=None, rule="DRAFT001", fix=None, category="draft"):

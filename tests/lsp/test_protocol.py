@@ -15,7 +15,7 @@ from lsprotocol import types
 
 from checker.api import check_file
 from tests.conftest import BROKEN, LETTERS, OTHER, ROOT
-from tests.lsp_session import LspSession, apply_edits, uri_of
+from tests.lsp.session import LspSession, apply_edits, uri_of
 
 REAL = ROOT / "fixtures" / "real"
 
