@@ -596,14 +596,19 @@ class _Reader:
 
     def _kind(self, paragraph: _Paragraph, following: _Paragraph | None) -> str:
         text = paragraph.text.strip()
+        closing = text.rstrip("”’\"') ")
+        ends = closing.endswith(_SENTENCE_END)
+        # a heading may ask a question ('What needs to improve in this area of
+        # social work practice?'), and a heading style may be numbered: a
+        # short heading is a heading before it is a list item
+        heading_end = ends and not closing.endswith("?")
+        if paragraph.heading and len(text.split()) <= 25 and not heading_end:
+            return HEADING
         if paragraph.listed or _BULLET.match(text):
             return ITEM
-        ends = text.rstrip("”’\"') ").endswith(_SENTENCE_END)
-        if paragraph.heading and len(text.split()) <= 25 and not ends:
-            return HEADING
         bold = paragraph.bold_chars >= len(text.replace(" ", "")) > 0
         body_follows = following is not None and (following.listed or len(following.text) > 60)
-        if bold and not ends and len(text.split()) <= 14 and text[:1].isupper() and body_follows:
+        if bold and not heading_end and len(text.split()) <= 14 and text[:1].isupper() and body_follows:
             return HEADING
         if paragraph.part or (len(text) < 70 and not ends):
             return LINE  # a letterhead, address or signature line

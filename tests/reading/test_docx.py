@@ -154,6 +154,36 @@ def test_list_paragraphs_are_items_whatever_their_numbering():
     ]
 
 
+def test_numbered_heading_styles_and_questions_are_headings():
+    """Outline-numbered headings (a Heading style with list numbering) and the
+    2019 heading that asks a question, styled or set in bold, are headings,
+    not list items or paragraphs."""
+    document = new_document()
+    heading = document.add_paragraph("Findings", style="Heading 2")
+    numbering = heading._p.get_or_add_pPr().get_or_add_numPr()
+    numbering.get_or_add_ilvl().val = 0
+    numbering.get_or_add_numId().val = 1
+    document.add_paragraph("Leaders know their services well and act on what they know.")
+    document.add_paragraph("What needs to improve in this area of social work practice?", style="Heading 2")
+    document.add_paragraph("The quality of plans.", style="List Bullet")
+    question = document.add_paragraph().add_run("What needs to improve in this area of social work practice?")
+    question.bold = True
+    document.add_paragraph("The timeliness of assessments.", style="List Bullet")
+    assert read_docx(to_bytes(document)).lines == [
+        "## Findings",
+        "",
+        "Leaders know their services well and act on what they know.",
+        "",
+        "## What needs to improve in this area of social work practice?",
+        "",
+        "• The quality of plans.",
+        "",
+        "## What needs to improve in this area of social work practice?",
+        "",
+        "• The timeliness of assessments.",
+    ]
+
+
 def test_hidden_text_and_field_codes_are_not_letter_text():
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
