@@ -118,7 +118,7 @@ class Text:
 class Block:
     """A paragraph or a list item (bullet or numbered) of the letter body."""
 
-    kind: str  # "paragraph" | "item"
+    kind: str  # "paragraph" | "item" | "subheading" | "note" (a footnote run into its heading)
     text: Text
     marker: str = ""
 
@@ -148,7 +148,8 @@ class Section:
 
     @property
     def words(self) -> int:
-        return sum(len(b.text.value.split()) for b in self.blocks)
+        """Words of the section's own content (a footnote to its heading is not)."""
+        return sum(len(b.text.value.split()) for b in self.blocks if b.kind != "note")
 
     @property
     def points(self) -> list[Block]:

@@ -282,3 +282,21 @@ def test_a_title_cut_short_gets_no_fix_that_changes_nothing(tmp_path, cli):
     assert problem.fix is None and (problem.span.column, problem.span.end_column) == (1, 17)
     diff = cli("check", str(path), "--diff")
     assert diff.exit_code == 0 and diff.stdout == ""
+
+
+def test_a_footnote_run_into_its_heading_is_not_the_sections_content(tmp_path):
+    """2025 letters: 'What needs to improve ...?1 The areas for improvement have
+    been cross-referenced ...' is the heading and its footnote. The footnote is
+    no recommendation, and a section holding nothing else is empty (STR003)."""
+    letter = _letter("blackpool_focused_2025.txt")
+    section = letter.section("recommendations")
+    assert [b.kind for b in section.blocks] == ["note", "item", "item", "item"]
+    assert section.blocks[0].text.value.startswith("The areas for improvement have been cross-referenced")
+    assert len(letter.recommendations) == 3
+    lines = (REAL / "blackpool_focused_2025.txt").read_text(encoding="utf-8").split("\n")
+    first, after = section.line, letter.sections[letter.sections.index(section) + 1].line
+    path = tmp_path / "letter.txt"
+    path.write_text("\n".join([*lines[:first], "", *lines[after - 1 :]]), encoding="utf-8")
+    result = check_file(str(path))
+    (empty,) = [d for d in result.diagnostics if d.rule == "STR003"]
+    assert empty.span.line == first and empty.message.startswith("the 'What needs to improve")

@@ -99,7 +99,7 @@ class LetterBuilder(Transformer):
         return list(blocks)
 
     def paragraph(self, *lines) -> Block:
-        return Block("paragraph", _text(*lines))
+        return Block("note" if lines[0].value.note else "paragraph", _text(*lines))
 
     def item(self, first, *lines) -> Block:
         return Block("item", _text(first, *lines), marker=first.value.marker)

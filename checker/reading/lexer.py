@@ -261,7 +261,9 @@ class BodyLexer:
         heading_end, note_start = match.end("heading"), match.start("note")
         return (
             L.Line(line.number, line.raw, L.TEXT, line.content[:heading_end], line.start),
-            L.Line(line.number, line.raw, L.TEXT, line.content[note_start:], line.start + note_start),
+            L.Line(
+                line.number, line.raw, L.TEXT, line.content[note_start:], line.start + note_start, note=True
+            ),
         )
 
 

@@ -66,6 +66,7 @@ class Line:
     marker: str = ""
     rest: str = ""  # text after a sign-off on the same line
     rest_start: int = 0
+    note: bool = False  # a heading's footnote, run into its line by PDF extraction
 
     def __str__(self) -> str:  # lark makes tokens with str(value): keep it cheap
         return self.content

@@ -114,10 +114,11 @@ def section_content(letter: Letter, params: dict):
     for section in letter.sections:
         if section.kind == "other":
             continue
-        if len(section.blocks) < min_blocks or section.words < min_words:
+        content = [block for block in section.blocks if block.kind != "note"]  # a footnote is no content
+        if len(content) < min_blocks or section.words < min_words:
             yield Hit(
                 section.heading.span(),
-                {"section": section.heading.value, "words": section.words, "blocks": len(section.blocks)},
+                {"section": section.heading.value, "words": section.words, "blocks": len(content)},
             )
 
 
