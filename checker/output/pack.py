@@ -118,6 +118,11 @@ class LetterPage:
     starts: dict[int, Place] = field(default_factory=dict)  # PDF, Word: line -> where it starts
 
     @property
+    def has_parts(self) -> bool:
+        """Does the gutter name a Word file's header or footer ('header ¶1')?"""
+        return any(place.part for place in self.starts.values())
+
+    @property
     def rules_fired(self) -> list[tuple[str, int]]:
         return sorted(Counter(p.rule for p in self.problems).items())
 
