@@ -300,3 +300,24 @@ def test_a_footnote_run_into_its_heading_is_not_the_sections_content(tmp_path):
     result = check_file(str(path))
     (empty,) = [d for d in result.diagnostics if d.rule == "STR003"]
     assert empty.span.line == first and empty.message.startswith("the 'What needs to improve")
+
+
+def test_priority_actions_come_with_what_needs_to_improve(tmp_path):
+    """What needs to improve may be absent from a letter to a strong authority,
+    but never from one with areas for priority action (all 12 published
+    ones have both): removing it is STR001, at the section that follows."""
+    letter = _letter("dudley_focused_2020.txt")
+    section = letter.section("recommendations")
+    after = letter.sections[letter.sections.index(section) + 1]
+    lines = (REAL / "dudley_focused_2020.txt").read_text(encoding="utf-8").split("\n")
+    path = tmp_path / "letter.txt"
+    path.write_text("\n".join([*lines[: section.line - 1], *lines[after.line - 1 :]]), encoding="utf-8")
+    result = check_file(str(path))
+    errors = [(d.rule, d.message) for d in result.diagnostics if d.severity == "error"]
+    assert errors == [
+        (
+            "STR001",
+            "the focused visit letter (overview format) has no "
+            "'What needs to improve in this area of social work practice' section",
+        )
+    ]

@@ -219,8 +219,9 @@ class _Checker:
         for index, variant in enumerate(spec.get("variants") or ()):
             place = [*where, "variants", index]
             self._kind(variant["when"], kinds, [*place, "when"])
-            for number, order in enumerate(variant["orders"]):
+            for number, order in enumerate(variant.get("orders") or ()):
                 self._each_kind(order, kinds, [*place, "orders", number])
+            self._each_kind(variant.get("required") or [], kinds, [*place, "required"])
 
     def _day(self, layout: dict, key: str, place: list) -> dt.date | None:
         if key not in layout:

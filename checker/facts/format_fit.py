@@ -74,7 +74,7 @@ def _fit(letter: Letter, letter_type: LetterType, layout: Layout) -> Fit:
                 repeats.append(section)
         else:
             first[section.kind] = section
-    missing = [kind for kind in layout.required if kind not in first]
+    missing = [kind for kind in letter_type.required_for(layout, set(first)) if kind not in first]
     orders = letter_type.orders_for(layout, set(first))
     # A repeated heading standing where a missing section belongs is that
     # section misnamed ("Headline findings" twice, no "Main findings").

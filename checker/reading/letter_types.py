@@ -55,6 +55,16 @@ class Layout:
         return dict(self.headings).get(kind, default)
 
 
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """What a letter that has a section of kind `when` may also look like
+    (more `orders`) and must also have (`required` section kinds)."""
+
+    when: str
+    orders: tuple[tuple[str, ...], ...] = ()
+    required: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True, slots=True, eq=False)  # compared by identity: one object per definition
 class LetterType:
     name: str
@@ -64,7 +74,7 @@ class LetterType:
     closing: tuple[re.Pattern, ...]
     sections: tuple[SectionSpec, ...] = field(default=())
     layouts: tuple[Layout, ...] = field(default=())
-    variants: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = field(default=())  # (when, orders)
+    variants: tuple[Variant, ...] = field(default=())
     after_closing: tuple[re.Pattern, ...] = field(default=())
     headings_by_key: dict[str, str] = field(init=False, repr=False)  # heading key -> section kind
 
@@ -77,8 +87,15 @@ class LetterType:
 
     def orders_for(self, layout: Layout, kinds: set[str]) -> tuple[tuple[str, ...], ...]:
         """The layout's orders, and those of the variants the letter's sections call for."""
-        extra = tuple(order for when, orders in self.variants if when in kinds for order in orders)
+        extra = tuple(order for variant in self.variants if variant.when in kinds for order in variant.orders)
         return layout.orders + extra
+
+    def required_for(self, layout: Layout, kinds: set[str]) -> tuple[str, ...]:
+        """The sections the layout requires, and those the variants the
+        letter's sections call for require (priority actions come with what
+        needs to improve)."""
+        extra = tuple(kind for variant in self.variants if variant.when in kinds for kind in variant.required)
+        return layout.required + tuple(kind for kind in dict.fromkeys(extra) if kind not in layout.required)
 
     def section_kind(self, heading: str, fuzzy: float = 0.85) -> str | None:
         """The section kind a heading names; near misses (typos) count too."""
@@ -205,9 +222,13 @@ def _section(item: dict) -> SectionSpec:
     )
 
 
-def _variants(spec: dict) -> tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]:
+def _variants(spec: dict) -> tuple[Variant, ...]:
     return tuple(
-        (item["when"], tuple(tuple(order) for order in item.get("orders") or ()))
+        Variant(
+            item["when"],
+            tuple(tuple(order) for order in item.get("orders") or ()),
+            tuple(item.get("required") or ()),
+        )
         for item in spec.get("variants") or ()
     )
 

@@ -236,6 +236,15 @@ def _edit(old: str, new: str) -> str:
             16,
             "no section of kind 'priority_actions' in this letter type",
         ),
+        (
+            _edit(
+                "extend_letter_types:",
+                "    variants:\n      - when: lines_of_enquiry\n"
+                "        required: [finding]\nextend_letter_types:",
+            ),
+            17,
+            "no section of kind 'finding' in this letter type",
+        ),
         (_edit("until: 2020-12-31", "until: 2020-02-30"), 12, "invalid YAML: day is out of range for month"),
         (_edit("until: 2020-12-31", "until: '2020-02-30'"), 12, "'2020-02-30' is not a date"),
         (_edit("until: 2020-12-31", "until: 2020-08-31"), 12, "layout 'autumn 2020' ends before it starts"),
@@ -268,8 +277,14 @@ def test_a_broken_types_file_is_one_error_at_its_line(tmp_path, text, line, mess
 
 
 def test_a_good_types_file_loads(tmp_path):
-    (tmp_path / "letter_types.yml").write_text(GOOD, encoding="utf-8")
+    variant = (
+        "    variants:\n      - when: lines_of_enquiry\n        required: [findings]\nextend_letter_types:"
+    )
+    (tmp_path / "letter_types.yml").write_text(
+        GOOD.replace("extend_letter_types:", variant), encoding="utf-8"
+    )
     types = letter_types_for((str(tmp_path),))
+    assert types["assurance_visit"].variants[0].required == ("findings",)
     assert list(types) == ["focused_visit", "monitoring_visit", "assurance_visit"]
     assert types["assurance_visit"].layouts[0].name == "autumn 2020"
     assert types["focused_visit"].section_kind("What we found") == "findings"
