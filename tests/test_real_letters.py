@@ -321,3 +321,31 @@ def test_priority_actions_come_with_what_needs_to_improve(tmp_path):
             "'What needs to improve in this area of social work practice' section",
         )
     ]
+
+
+def test_the_authority_is_compared_after_the_pandemic_preamble(tmp_path):
+    """2020-21 letters open with a paragraph on the pandemic; the authority
+    is named in the next one, and a title naming another is still CONS003."""
+    text = (REAL / "buckinghamshire_focused_2021.txt").read_text(encoding="utf-8")
+    assert _letter("buckinghamshire_focused_2021.txt").opening[0].text.value.startswith("Her Majesty’s Chief")
+    path = tmp_path / "letter.txt"
+    title = "Focused visit to Buckinghamshire local authority children’s services"
+    path.write_text(text.replace(title, title.replace("Buckinghamshire", "Kent"), 1), encoding="utf-8")
+    result = check_file(str(path))
+    (problem,) = [d for d in result.diagnostics if d.severity == "error"]
+    assert (problem.rule, problem.span.line) == ("CONS003", 27)
+    assert problem.message == (
+        "the opening paragraph names 'Buckinghamshire local authority', but the title names 'Kent'"
+    )
+
+
+def test_a_recommendation_pasted_in_twice_is_one_diagnostic(tmp_path):
+    letter = _letter("dudley_focused_2020.txt")
+    first = letter.recommendations[0]
+    lines = (REAL / "dudley_focused_2020.txt").read_text(encoding="utf-8").split("\n")
+    path = tmp_path / "letter.txt"
+    at = first.line - 1
+    path.write_text("\n".join([*lines[: at + 1], "", lines[at], *lines[at + 1 :]]), encoding="utf-8")
+    result = check_file(str(path))
+    errors = [(d.rule, d.span.line, d.message) for d in result.diagnostics if d.severity == "error"]
+    assert errors == [("DRAFT008", first.line + 2, f"this paragraph repeats the one on line {first.line}")]

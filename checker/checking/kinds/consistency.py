@@ -107,12 +107,14 @@ _OPENING_AUTHORITY = re.compile(
 
 @check_kind("authority_agreement")
 def authority_agreement(letter: Letter, params: dict):
-    """The local authority in the opening paragraph is the one in the title.
+    """The local authority the opening names ('...findings of a focused visit
+    to X children's services': the first paragraph, or the one after the 2020-21
+    letters' preamble on the pandemic) is the one in the title.
     Facts: {found}, {expected}."""
     if not (letter.local_authority and letter.opening):
         return
-    text = letter.opening[0].text
-    match = _OPENING_AUTHORITY.search(text.value)
+    found = ((b.text, _OPENING_AUTHORITY.search(b.text.value)) for b in letter.opening)
+    text, match = next(((text, match) for text, match in found if match), (None, None))
     if match and not same_authority(match.group("la"), letter.local_authority):
         yield Hit(
             text.span(*match.span("la")), {"found": match.group("la"), "expected": letter.local_authority}

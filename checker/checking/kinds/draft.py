@@ -128,3 +128,28 @@ def _mark_span(letter: Letter, mark) -> Span:
     column = min(max(mark.column, 1), len(text) + 1)
     end = min(column + len(covered.rstrip()), len(text) + 1)
     return Span(line, column, line, end)
+
+
+_NOT_WORDS = re.compile(r"[^\w\s]")
+
+
+@check_kind(
+    "repeated_blocks",
+    params=(Param("min_words", "integer", 6, minimum=1, doc="words a paragraph needs to count as repeated"),),
+)
+def repeated_blocks(letter: Letter, params: dict):
+    """A paragraph or bullet written twice (pasted in again while drafting),
+    ignoring case and punctuation. Facts: {first_line}, {words}."""
+    seen: dict[str, int] = {}
+    for block in letter.body_blocks():
+        if block.kind not in ("paragraph", "item"):
+            continue
+        words = _NOT_WORDS.sub("", block.text.value.lower()).split()
+        if len(words) < params["min_words"]:
+            continue
+        key = " ".join(words)
+        if key in seen:
+            text = block.text
+            yield Hit(text.span(0, min(len(text.value), 60)), {"first_line": seen[key], "words": len(words)})
+        else:
+            seen[key] = block.line
