@@ -263,6 +263,19 @@ class Letter:
     def visit_dates(self) -> list[dt.date]:
         return [d for d in (self.visit.days if self.visit else []) if d]
 
+    @property
+    def visit_paragraph(self) -> Block | None:
+        """The opening paragraph that states the visit ('This letter summarises
+        the findings of a focused visit to ...'): the first, or the one after a
+        preamble (2020-21 letters open with a paragraph on the pandemic)."""
+        if not self.opening:
+            return None
+        if self.types is not None:
+            for block in self.opening:
+                if self.types.reads_as_visit_statement(block.text.value):
+                    return block
+        return self.opening[0]
+
     def section(self, kind: str) -> Section | None:
         return next((s for s in self.sections if s.kind == kind), None)
 

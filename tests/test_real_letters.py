@@ -349,3 +349,13 @@ def test_a_recommendation_pasted_in_twice_is_one_diagnostic(tmp_path):
     result = check_file(str(path))
     errors = [(d.rule, d.span.line, d.message) for d in result.diagnostics if d.severity == "error"]
     assert errors == [("DRAFT008", first.line + 2, f"this paragraph repeats the one on line {first.line}")]
+
+
+def test_the_kind_of_visit_is_compared_after_the_pandemic_preamble(tmp_path):
+    text = (REAL / "buckinghamshire_focused_2021.txt").read_text(encoding="utf-8")
+    statement = "summarises the findings of the focused visit to Buckinghamshire"
+    assert statement in text
+    path = tmp_path / "letter.txt"
+    path.write_text(text.replace(statement, statement.replace("focused", "monitoring")), encoding="utf-8")
+    (problem,) = [d for d in check_file(str(path)).diagnostics if d.severity == "error"]
+    assert (problem.rule, problem.span.line) == ("CONS002", 27)

@@ -185,16 +185,16 @@ def _visit_dates(paragraphs: list[Text]) -> DateMention | None:
 
 def identify_type(letter: Letter, types: LetterTypes) -> LetterType | None:
     """The letter type its title names, else (in a letter with a salutation or
-    a sign-off) the one its opening paragraph names."""
+    a sign-off) the one its opening paragraphs name."""
     if letter.title:
         for letter_type in types.values():
             if any(p.search(letter.title.value) for p in letter_type.title):
                 return letter_type
     if letter.opening and (letter.salutation or letter.sign_off):
-        first = letter.opening[0].text.value
-        for letter_type in types.values():
-            if any(p.search(first) for p in letter_type.opening):
-                return letter_type
+        for block in letter.opening:  # the first, or the one after a preamble
+            for letter_type in types.values():
+                if any(p.search(block.text.value) for p in letter_type.opening):
+                    return letter_type
     return None
 
 

@@ -178,6 +178,7 @@ class LetterTypes(Mapping[str, LetterType]):
         self.section_kinds: tuple[str, ...] = (*sorted(kinds), "other")  # `other`: a heading no type knows
         self.titles = tuple(p for letter_type in self._by_name.values() for p in letter_type.title)
         self.closings = tuple(p for letter_type in self._by_name.values() for p in letter_type.closing)
+        self.openings = tuple(p for letter_type in self._by_name.values() for p in letter_type.opening)
         self.after_closings = tuple(p for t in self._by_name.values() for p in t.after_closing)
 
     def __getitem__(self, name: str) -> LetterType:
@@ -203,6 +204,11 @@ class LetterTypes(Mapping[str, LetterType]):
     def reads_as_title(self, text: str) -> bool:
         """Does `text` name a letter type as its title does ('Focused visit to ...')?"""
         return any(pattern.search(text) for pattern in self.titles)
+
+    def reads_as_visit_statement(self, text: str) -> bool:
+        """Does `text` state the visit as an opening does ('This letter
+        summarises the findings of a focused visit to ...')?"""
+        return any(pattern.search(text) for pattern in self.openings)
 
     def reads_as_closing(self, text: str) -> bool:
         return any(pattern.search(text) for pattern in self.closings)

@@ -87,7 +87,7 @@ def visit_type_agreement(letter: Letter, params: dict):
         return
     expected = letter.type_spec.label
     places = [
-        ("opening paragraph", letter.opening[0].text if letter.opening else None),
+        ("opening paragraph", letter.visit_paragraph.text if letter.opening else None),
         ("closing statement", letter.closing),
     ]
     for where, text in places:
@@ -113,8 +113,8 @@ def authority_agreement(letter: Letter, params: dict):
     Facts: {found}, {expected}."""
     if not (letter.local_authority and letter.opening):
         return
-    found = ((b.text, _OPENING_AUTHORITY.search(b.text.value)) for b in letter.opening)
-    text, match = next(((text, match) for text, match in found if match), (None, None))
+    text = letter.visit_paragraph.text
+    match = _OPENING_AUTHORITY.search(text.value)
     if match and not same_authority(match.group("la"), letter.local_authority):
         yield Hit(
             text.span(*match.span("la")), {"found": match.group("la"), "expected": letter.local_authority}

@@ -95,7 +95,7 @@ def visit_dates_stated(letter: Letter, params: dict):
                 start = match.start()
                 yield Hit(text.span(start, start + len(words)), {"problem": f"'{words}' has no year"})
                 return
-    first = letter.opening[0].text
+    first = letter.visit_paragraph.text
     end = first.value.find(". ") + 1 or len(first.value)
     yield Hit(first.span(0, end), {"problem": "it names no visit dates lettercheck can read"})
 

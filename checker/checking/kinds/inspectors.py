@@ -30,7 +30,8 @@ def inspectors_named(letter: Letter, params: dict):
     """The opening paragraph names the inspectors ('The inspectors were ...')."""
     if letter.inspectors or not letter.opening:
         return
-    yield Hit(letter.opening[0].text.span(0, min(80, len(letter.opening[0].text.value))), {})
+    text = letter.visit_paragraph.text
+    yield Hit(text.span(0, min(80, len(text.value))), {})
 
 
 @check_kind("inspector_roles")
