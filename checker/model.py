@@ -174,6 +174,7 @@ class Person:
     role_text: str | None
     name_text: Text | None = None
     role_span_text: Text | None = None
+    role_meant: str | None = None  # a misspelt role's right spelling ('Her Majesty's Inspecter')
 
 
 @dataclass(slots=True)

@@ -359,3 +359,24 @@ def test_the_kind_of_visit_is_compared_after_the_pandemic_preamble(tmp_path):
     path.write_text(text.replace(statement, statement.replace("focused", "monitoring")), encoding="utf-8")
     (problem,) = [d for d in check_file(str(path)).diagnostics if d.severity == "error"]
     assert (problem.rule, problem.span.line) == ("CONS002", 27)
+
+
+def test_one_defect_one_diagnostic_for_a_misspelt_role_under_the_signature(tmp_path):
+    text = (REAL / "bedford_focused_2019.txt").read_text(encoding="utf-8")
+    path = tmp_path / "letter.txt"
+    path.write_text(
+        text.replace("Nigel Parkes\nHer Majesty’s Inspector", "Nigel Parkes\nHer Majesty’s Inspecter")
+    )
+    result = check_file(str(path))
+    errors = [
+        (d.rule, d.span.line, d.span.column, d.span.end_column)
+        for d in result.diagnostics
+        if d.severity == "error"
+    ]
+    assert errors == [("INSP007", 73, 1, 24)]
+    assert result.diagnostics[-1].fix.replacement == "Her Majesty’s Inspector"
+    signer = result.letter.signatory
+    assert (signer.name, signer.role) == (
+        "Nigel Parkes",
+        "HMI",
+    )  # still the signatory, so INSP003/005 stay quiet

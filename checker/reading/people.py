@@ -197,6 +197,10 @@ def _person(text: Text, start: int, end: int) -> Person | None:
     )
 
 
+# 'Lead inspector' beside the signing name: what they did, not their role.
+_SIGNATURE_DUTY = re.compile(r"[,(]?\s*\(?(?:the\s+)?lead\s+inspector\)?[,.]?", re.IGNORECASE)
+
+
 def read_signature(signature: Text | None) -> Person | None:
     """'Graham Reiter Her Majesty's Inspector', bold or on two lines, with a
     'Lead inspector' beside the name or a full stop after the role."""
@@ -204,22 +208,62 @@ def read_signature(signature: Text | None) -> Person | None:
         return None
     value = signature.value
     role = ROLE.search(value)
-    name_end = role.start() if role else len(value)
-    duty = re.search(r"[,(]?\s*\(?(?:the\s+)?lead\s+inspector\)?[,.]?", value[:name_end], re.IGNORECASE)
-    duty_text = None
+    if role is None:
+        return _signed_with_misspelt_role(signature)
+    name_end = role.start()
+    duty = _SIGNATURE_DUTY.search(value[:name_end])
     if duty:
-        duty_text = duty.group().strip(" ,.()")
-        name_end = min(name_end, duty.start())
+        name_end = duty.start()
     name = value[:name_end].replace("*", "").strip(" ,.")
     name_start = value.index(name) if name and name in value else 0
-    role_text = role.group() if role else duty_text
     return Person(
         name=name,
-        role=normalise_role(role.group()) if role else None,
-        role_text=role_text,
+        role=normalise_role(role.group()),
+        role_text=role.group(),
         name_text=signature.slice(name_start, name_start + len(name)),
-        role_span_text=signature.slice(role.start(), role.end()) if role else None,
+        role_span_text=signature.slice(role.start(), role.end()),
     )
+
+
+# The roles a signature gives, as they are spelt: a last line close to one
+# ('Her Majesty’s Inspecter') is that role misspelt (INSP007), not part of the name.
+SIGNATURE_ROLES = (
+    "Her Majesty's Inspector",
+    "His Majesty's Inspector",
+    "Senior Her Majesty's Inspector",
+    "Senior His Majesty's Inspector",
+    "Ofsted Inspector",
+    "Social Care Regulatory Inspector",
+)
+
+
+def _signed_with_misspelt_role(signature: Text) -> Person:
+    """A signature with no role read: its last line may be a role misspelt."""
+    import difflib
+
+    value = signature.value
+    bounds = signature.piece_bounds()
+    start, end = bounds[-1]
+    written = value[start:end].strip(" .")
+    straight = written.replace("’", "'")
+    close = difflib.get_close_matches(straight, SIGNATURE_ROLES, n=1, cutoff=0.85) if len(bounds) > 1 else []
+    duty = _SIGNATURE_DUTY.search(value)
+    name_end = start if close else (duty.start() if duty else len(value))
+    name = value[:name_end].replace("*", "").strip(" ,.")
+    name_start = value.index(name) if name and name in value else 0
+    person = Person(
+        name=name,
+        role=None,
+        role_text=duty.group().strip(" ,.()") if duty and not close else None,
+        name_text=signature.slice(name_start, name_start + len(name)),
+    )
+    if close:
+        role_start = start + value[start:end].index(written)
+        person.role = normalise_role(close[0])
+        person.role_text = written
+        person.role_span_text = signature.slice(role_start, role_start + len(written))
+        person.role_meant = close[0].replace("'", "’") if "’" in written else close[0]
+    return person
 
 
 # Titles before a name ("Ms", "Dr", "Councillor"), as letters write them.

@@ -78,15 +78,32 @@ def signature_role(letter: Letter, params: dict):
     signer = letter.signatory
     if signer is None or not signer.name:
         return
-    if signer.role is None:
-        yield Hit((letter.signature).span(), {"name": signer.name, "signed_as": "no title", "role": "a role"})
-        return
     match = _find(letter, signer)
+    if signer.role is None:
+        role = match.role_text if match is not None and match.role_text else "a role"
+        yield Hit(letter.signature.span(), {"name": signer.name, "signed_as": "no title", "role": role})
+        return
     if match is not None and match.role and match.role != signer.role:
         target = signer.role_span_text or letter.signature
         yield Hit(
             target.span(), {"name": signer.name, "signed_as": signer.role_text, "role": match.role_text}
         )
+
+
+@check_kind("signature_role_spelling")
+def signature_role_spelling(letter: Letter, params: dict):
+    """The role under the signature is spelt right ('Her Majesty’s Inspecter'
+    is read as the role, and named once here with a fix). Facts: {written},
+    {expected}."""
+    signer = letter.signatory
+    if signer is None or signer.role_meant is None or signer.role_span_text is None:
+        return
+    expected = signer.role_meant
+    yield Hit(
+        signer.role_span_text.span(),
+        {"written": signer.role_text, "expected": expected},
+        Fix(expected, f"write '{expected}'"),
+    )
 
 
 _MAJESTY = re.compile(r"\b(Her|His)(\s+Majesty['’]s)\b")
