@@ -365,7 +365,8 @@ def test_one_defect_one_diagnostic_for_a_misspelt_role_under_the_signature(tmp_p
     text = (REAL / "bedford_focused_2019.txt").read_text(encoding="utf-8")
     path = tmp_path / "letter.txt"
     path.write_text(
-        text.replace("Nigel Parkes\nHer Majesty’s Inspector", "Nigel Parkes\nHer Majesty’s Inspecter")
+        text.replace("Nigel Parkes\nHer Majesty’s Inspector", "Nigel Parkes\nHer Majesty’s Inspecter"),
+        encoding="utf-8",
     )
     result = check_file(str(path))
     errors = [
