@@ -381,3 +381,16 @@ def test_one_defect_one_diagnostic_for_a_misspelt_role_under_the_signature(tmp_p
         "Nigel Parkes",
         "HMI",
     )  # still the signatory, so INSP003/005 stay quiet
+
+
+def test_a_misspelt_title_ending_with_a_full_stop_is_still_the_title(tmp_path):
+    """Doncaster 2021 ends its title with a full stop; misspelt ('Focussed'),
+    it was read as text: 'no title' and a style warning, not STR015 with a fix."""
+    text = (REAL / "doncaster_focused_2021.txt").read_text(encoding="utf-8")
+    path = tmp_path / "letter.txt"
+    path.write_text(
+        text.replace("\nFocused visit to Doncaster", "\nFocussed visit to Doncaster", 1), encoding="utf-8"
+    )
+    result = check_file(str(path))
+    (problem,) = [d for d in result.diagnostics if d.severity in ("error", "warning")]
+    assert (problem.rule, problem.span.line, problem.fix.replacement) == ("STR015", 24, "Focused visit")

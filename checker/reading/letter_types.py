@@ -179,6 +179,13 @@ class LetterTypes(Mapping[str, LetterType]):
         self.titles = tuple(p for letter_type in self._by_name.values() for p in letter_type.title)
         self.closings = tuple(p for letter_type in self._by_name.values() for p in letter_type.closing)
         self.openings = tuple(p for letter_type in self._by_name.values() for p in letter_type.opening)
+        # a label's first word misspelt ('Focussed visit to ...'): its first three letters, then the rest
+        starts = sorted(
+            {re.escape(t.label.split()[0][:3]) for t in self._by_name.values() if t.label.split()}
+        )
+        self._misspelt_title = re.compile(
+            rf"^(?:{'|'.join(starts)})\w*\s+visit\s+(?:to|of)\s+\S", re.IGNORECASE
+        )
         self.after_closings = tuple(p for t in self._by_name.values() for p in t.after_closing)
 
     def __getitem__(self, name: str) -> LetterType:
@@ -204,6 +211,11 @@ class LetterTypes(Mapping[str, LetterType]):
     def reads_as_title(self, text: str) -> bool:
         """Does `text` name a letter type as its title does ('Focused visit to ...')?"""
         return any(pattern.search(text) for pattern in self.titles)
+
+    def reads_as_misspelt_title(self, text: str) -> bool:
+        """Is `text` a title whose first word is misspelt ('Focussed visit to
+        ...'), however it ends? STR015 names it."""
+        return bool(self._misspelt_title.match(text))
 
     def reads_as_visit_statement(self, text: str) -> bool:
         """Does `text` state the visit as an opening does ('This letter

@@ -193,6 +193,8 @@ class BodyLexer:
             return "TITLE"
         if L.looks_like_heading(first) and heading_key(first.content) not in self.types.known_headings:
             return "OTHER_TITLE"
+        if self.types.reads_as_misspelt_title(first.content) and first.words() <= 16:
+            return "OTHER_TITLE"  # 'Focussed visit to Oldham children's services.' (a full stop after it too)
         return None
 
     def _content(
