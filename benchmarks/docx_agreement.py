@@ -37,7 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.pdf_agreement import FIELDS, fields, parse, problems  # noqa: E402
+from benchmarks.pdf_agreement import FIELDS, fields, parse, print_some, problems  # noqa: E402
 from checker.reading import source  # noqa: E402
 from checker.reading.document import DocumentError  # noqa: E402
 from tests.docxmaker import line_break, new_document, to_bytes  # noqa: E402
@@ -353,14 +353,8 @@ def compare(texts: list[Path], folder: Path, args) -> None:
         print(f"drafts kept in {folder}")
     for line in failures:
         print("  !", line)
-    for line in differences[: args.show]:
-        print("  -", line)
-    if len(differences) > args.show:
-        print(f"  ... and {len(differences) - args.show} more")
-    for line in problem_differences[: args.show]:
-        print("  ≠", line)
-    if len(problem_differences) > args.show:
-        print(f"  ... and {len(problem_differences) - args.show} more")
+    print_some(differences, args.show, "-")
+    print_some(problem_differences, args.show, "≠")
 
 
 if __name__ == "__main__":

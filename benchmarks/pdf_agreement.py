@@ -191,10 +191,15 @@ def main() -> None:
         )
     for line in failures:
         print("  !", line)
-    for line in differences[: args.show]:
-        print("  -", line)
-    if len(differences) > args.show:
-        print(f"  ... and {len(differences) - args.show} more")
+    print_some(differences, args.show, "-")
+
+
+def print_some(lines: list[str], show: int, mark: str) -> None:
+    """The first `show` of `lines`, each after `mark`, and how many more there are."""
+    for line in lines[:show]:
+        print(f"  {mark}", line)
+    if len(lines) > show:
+        print(f"  ... and {len(lines) - show} more")
 
 
 if __name__ == "__main__":
