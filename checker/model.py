@@ -147,9 +147,13 @@ class Section:
         return [b for b in self.blocks if b.kind == "item"]
 
     @property
+    def content(self) -> list[Block]:
+        """The section's own blocks: not a footnote to its heading."""
+        return [b for b in self.blocks if b.kind != "note"]
+
+    @property
     def words(self) -> int:
-        """Words of the section's own content (a footnote to its heading is not)."""
-        return sum(len(b.text.value.split()) for b in self.blocks if b.kind != "note")
+        return sum(len(b.text.value.split()) for b in self.content)
 
     @property
     def points(self) -> list[Block]:

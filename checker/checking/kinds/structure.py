@@ -114,7 +114,7 @@ def section_content(letter: Letter, params: dict):
     for section in letter.sections:
         if section.kind == "other":
             continue
-        content = [block for block in section.blocks if block.kind != "note"]  # a footnote is no content
+        content = section.content
         if len(content) < min_blocks or section.words < min_words:
             yield Hit(
                 section.heading.span(),
